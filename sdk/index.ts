@@ -1,0 +1,13 @@
+/**
+ * pulumi-authconfig: the auth configs of AI-agent platforms as Pulumi resources.
+ *
+ *     import { composio } from "pulumi-authconfig";
+ *     new composio.AuthConfig("slack", { toolkit: "slack", authScheme: "OAUTH2", credentials: { ... } });
+ */
+export * as composio from "./composio";
+
+/** Starts the local API emulator (see `pulumi-authconfig/emulator`). Loaded on first use. */
+export async function startEmulator(options?: Parameters<typeof import("../emulator").startEmulator>[0]): Promise<{ url: string; close(): Promise<void> }> {
+  const emulator: typeof import("../emulator") = require("../emulator");
+  return emulator.startEmulator(options);
+}
