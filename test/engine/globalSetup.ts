@@ -1,0 +1,60 @@
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { TestProject } from "vitest/node";
+
+/**
+ * Once per test run: build the package, pack it as npm would publish it, and install the tarball
+ * into a Pulumi program of its own (a real node_modules, not a link), the way a user consumes it.
+ * Also makes sure a Pulumi CLI is there. The program folder is reused while the tarball is unchanged.
+ */
+export default function setup(project: TestProject): void {
+  const repo = resolve(__dirname, "../..");
+  execFileSync("npx", ["tsc", "-p", "tsconfig.json"], { cwd: repo, stdio: "inherit" });
+
+  const ensure = execFileSync("node", [join(repo, "scripts/ensure-pulumi.mjs")], { cwd: repo, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const pulumiBin = ensure.trim().split("\n").pop()!.trim();
+
+  const packDir = mkdtempSync(join(tmpdir(), "authconfig-pack-"));
+  execFileSync("npm", ["pack", "--pack-destination", packDir, "--silent"], { cwd: repo, stdio: ["ignore", "ignore", "inherit"] });
+  const tarball = join(packDir, readdirSync(packDir).find((f) => f.endsWith(".tgz"))!);
+  const hash = createHash("sha256").update(readFileSync(tarball)).digest("hex").slice(0, 12);
+
+  const programDir = join(tmpdir(), `authconfig-test-program-${hash}`);
+  if (!existsSync(join(programDir, "node_modules", "pulumi-authconfig", "package.json"))) {
+    rmSync(programDir, { recursive: true, force: true });
+    mkdirSync(programDir, { recursive: true });
+    const pulumiVersion = JSON.parse(readFileSync(join(repo, "node_modules/@pulumi/pulumi/package.json"), "utf8")).version;
+    writeFileSync(join(programDir, "package.json"), JSON.stringify({ name: "authconfig-test-program", private: true, dependencies: { "@pulumi/pulumi": pulumiVersion, "pulumi-authconfig": `file:${tarball}` } }, null, 2));
+    writeFileSync(join(programDir, "Pulumi.yaml"), "name: authconfig-tests\nruntime:\n  name: nodejs\n  options:\n    typescript: false\n");
+    writeFileSync(join(programDir, "index.js"), PROGRAM);
+    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--install-links"], { cwd: programDir, stdio: ["ignore", "ignore", "inherit"] });
+  }
+  project.provide("programDir", programDir);
+  project.provide("pulumiBin", pulumiBin);
+}
+
+/** The test program: declares the resources that the test wrote into scenario.<stack>.json. */
+const PROGRAM = `"use strict";
+const fs = require("fs");
+const path = require("path");
+const pulumi = require("@pulumi/pulumi");
+const { composio } = require("pulumi-authconfig");
+
+const scenario = JSON.parse(fs.readFileSync(path.join(__dirname, "scenario." + pulumi.getStack() + ".json"), "utf8"));
+const outputs = {};
+for (const r of scenario.resources) {
+  const resource = r.getId !== undefined ? composio.AuthConfig.get(r.name, r.getId) : new composio.AuthConfig(r.name, r.args, r.options);
+  outputs[r.name] = { id: resource.id, name: resource.name, status: resource.status, lastUpdatedAt: resource.lastUpdatedAt };
+}
+module.exports = outputs;
+`;
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    programDir: string;
+    pulumiBin: string;
+  }
+}

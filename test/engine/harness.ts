@@ -1,0 +1,143 @@
+import { LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { inject } from "vitest";
+import { startEmulator } from "../../emulator";
+
+/** One resource of the test program: declared with args, or read with `AuthConfig.get`. */
+export interface ScenarioResource {
+  readonly name: string;
+  readonly args?: Record<string, unknown>;
+  readonly options?: Record<string, unknown>;
+  readonly getId?: string;
+}
+
+/** What the emulator's request log holds for each API request. */
+export interface RecordedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: Record<string, string>;
+  readonly body: unknown;
+  readonly status: number | null;
+  readonly fault?: string;
+}
+
+export const API_KEY = "test-api-key-canary-0b7e";
+
+/**
+ * A real Pulumi CLI, a file backend in a temp dir, the packed package installed in the test
+ * program, and an emulator on loopback: the world a user's pipeline runs in, minus the cloud.
+ */
+export class EngineWorld {
+  /** Everything the CLI printed in this world (including the provider's diagnostics). */
+  output = "";
+
+  private constructor(
+    readonly stack: Stack,
+    readonly emulatorUrl: string,
+    private readonly closeEmulator: () => Promise<void>,
+    private readonly programDir: string,
+    private readonly stateDir: string,
+  ) {}
+
+  static async create(label: string, options: { emulator?: Parameters<typeof startEmulator>[0]; config?: Record<string, string>; env?: Record<string, string> } = {}): Promise<EngineWorld> {
+    const programDir = inject("programDir");
+    const pulumiBin = inject("pulumiBin");
+    const emulator = await startEmulator({ port: 0, ...options.emulator });
+    const stateDir = mkdtempSync(join(tmpdir(), "authconfig-state-"));
+    const stackName = `${label}-${Math.random().toString(36).slice(2, 8)}`;
+    writeFileSync(join(programDir, `scenario.${stackName}.json`), JSON.stringify({ resources: [] }));
+    const pulumiCommand = await PulumiCommand.get({ root: dirname(pulumiBin), skipVersionCheck: true });
+    const stack = await LocalWorkspace.createOrSelectStack(
+      { stackName, workDir: programDir },
+      {
+        pulumiCommand,
+        pulumiHome: join(stateDir, "home"),
+        envVars: {
+          PATH: `${pulumiBin}:${process.env.PATH}`,
+          PULUMI_BACKEND_URL: `file://${join(stateDir, "backend")}`,
+          PULUMI_CONFIG_PASSPHRASE: "engine-tests",
+          PULUMI_SKIP_UPDATE_CHECK: "true",
+          PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+          // The provider must take its settings from stack config, not from the test's environment.
+          COMPOSIO_API_KEY: "",
+          COMPOSIO_BASE_URL: "",
+          ...options.env,
+        },
+      },
+    );
+    await stack.setConfig("composio:baseUrl", { value: emulator.url });
+    await stack.setConfig("composio:apiKey", { value: API_KEY, secret: true });
+    for (const [key, value] of Object.entries(options.config ?? {})) await stack.setConfig(key, { value });
+    return new EngineWorld(stack, emulator.url, emulator.close, programDir, stateDir);
+  }
+
+  /** Sets what the program declares on its next run. */
+  declare(resources: readonly ScenarioResource[]): void {
+    writeFileSync(join(this.programDir, `scenario.${this.stack.name}.json`), JSON.stringify({ resources }));
+  }
+
+  private collect = (text: string) => {
+    this.output += text;
+  };
+
+  async up(options: Record<string, unknown> = {}) {
+    return this.stack.up({ onOutput: this.collect, ...options });
+  }
+
+  async preview(options: Record<string, unknown> = {}) {
+    return this.stack.preview({ onOutput: this.collect, diff: true, ...options });
+  }
+
+  async refresh(options: Record<string, unknown> = {}) {
+    return this.stack.refresh({ onOutput: this.collect, ...options });
+  }
+
+  async destroy(options: Record<string, unknown> = {}) {
+    return this.stack.destroy({ onOutput: this.collect, ...options });
+  }
+
+  /** The stack's state as `pulumi stack export` gives it. */
+  async exportedState(): Promise<string> {
+    return JSON.stringify((await this.stack.exportStack()).deployment);
+  }
+
+  /** The API requests the emulator received since the last `clearRequests`. */
+  async requests(): Promise<RecordedRequest[]> {
+    const res = await fetch(`${this.emulatorUrl}/_emulator/requests`);
+    return (await res.json()) as RecordedRequest[];
+  }
+
+  async clearRequests(): Promise<void> {
+    await fetch(`${this.emulatorUrl}/_emulator/requests`, { method: "DELETE" });
+  }
+
+  /** A call straight to the emulator's API, as a person clicking in Composio's dashboard would make. */
+  async api<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const res = await fetch(`${this.emulatorUrl}${path}`, {
+      method,
+      headers: { "x-api-key": "out-of-band-key", ...(body !== undefined && { "content-type": "application/json" }) },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+
+  async dispose(): Promise<void> {
+    try {
+      await this.stack.workspace.removeStack(this.stack.name, { force: true });
+    } catch {
+      // already gone
+    }
+    rmSync(join(this.programDir, `scenario.${this.stack.name}.json`), { force: true });
+    rmSync(join(this.programDir, `Pulumi.${this.stack.name}.yaml`), { force: true });
+    rmSync(this.stateDir, { recursive: true, force: true });
+    await this.closeEmulator();
+  }
+}
+
+/** API requests only, without the emulator's control calls and in a compact form for assertions. */
+export function summarize(requests: readonly RecordedRequest[]): string[] {
+  return requests.map((r) => `${r.method} ${r.path}`);
+}

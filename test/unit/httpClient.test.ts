@@ -1,0 +1,189 @@
+import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
+import { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parseComposioError } from "../../provider/composio/client";
+import { AuthenticationError, ConnectionError, InvalidRequestError, ServerError } from "../../provider/core/errors";
+import { HttpClient } from "../../provider/core/httpClient";
+import { RateLimiter } from "../../provider/core/rateLimiter";
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter } from "../../provider/core/retry";
+
+/** A loopback server whose next answers the test scripts: a status, or a dropped connection. */
+type Answer = { status: number; body?: unknown; headers?: Record<string, string> } | "reset";
+
+describe("HttpClient against a real loopback server", () => {
+  let server: Server;
+  let url = "";
+  let script: Answer[] = [];
+  let seen: { method: string; url: string; body: string; apiKey?: string }[] = [];
+  const sleeps: number[] = [];
+  const logs: string[] = [];
+
+  beforeAll(async () => {
+    server = createServer((req: IncomingMessage, res: ServerResponse) => {
+      let body = "";
+      req.on("data", (c) => (body += c));
+      req.on("end", () => {
+        seen.push({ method: req.method!, url: req.url!, body, apiKey: req.headers["x-api-key"] as string });
+        const answer = script.shift() ?? { status: 200, body: {} };
+        if (answer === "reset") return req.socket.destroy();
+        res.writeHead(answer.status, { "content-type": "application/json", ...answer.headers });
+        res.end(JSON.stringify(answer.body ?? {}));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  beforeEach(() => {
+    script = [];
+    seen = [];
+    sleeps.length = 0;
+    logs.length = 0;
+  });
+
+  const client = (maxRetries = 3) =>
+    new HttpClient({
+      baseUrl: url,
+      headers: { "x-api-key": "key-canary-1234" },
+      timeoutMs: 2000,
+      retry: { ...DEFAULT_RETRY_POLICY, maxRetries },
+      rateLimiter: new RateLimiter(100_000),
+      parseErrorBody: parseComposioError,
+      log: (line) => logs.push(line),
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+    });
+  const context = { resource: 'composio.AuthConfig "x"', operation: "update" };
+
+  it("retries a PATCH after a 503 and a dropped connection, and logs each retry with its reason", async () => {
+    script = [{ status: 503, body: { error: { message: "busy" } } }, "reset", { status: 200, body: {} }];
+    const res = await client().request({ method: "PATCH", path: "/p", body: { a: 1 }, context });
+    expect(res.status).toBe(200);
+    expect(seen.map((s) => s.method)).toEqual(["PATCH", "PATCH", "PATCH"]);
+    expect(logs).toHaveLength(2);
+    expect(logs[0]).toContain('composio.AuthConfig "x": update: PATCH /p answered 503');
+    expect(logs[1]).toContain("got no answer");
+  });
+
+  it("honours Retry-After on 429", async () => {
+    script = [{ status: 429, body: { message: "Rate limit exceeded" }, headers: { "retry-after": "7" } }, { status: 200 }];
+    await client().request({ method: "GET", path: "/p", context });
+    expect(sleeps).toHaveLength(1);
+    expect(sleeps[0]).toBeGreaterThanOrEqual(7000);
+  });
+
+  it.each([400, 401, 403, 404, 409, 422])("never retries a %i", async (status) => {
+    script = [{ status, body: { error: { message: "no", slug: "nope" } } }, { status: 200 }];
+    await expect(client().request({ method: "GET", path: "/p", context })).rejects.toMatchObject({ status });
+    expect(seen).toHaveLength(1);
+  });
+
+  it("does not retry a POST whose connection dropped after sending: the server may have created it", async () => {
+    script = ["reset", { status: 201 }];
+    const error = await client().request({ method: "POST", path: "/p", body: {}, context }).catch((e) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).maybeProcessed).toBe(true);
+    expect(seen).toHaveLength(1);
+  });
+
+  it("retries a POST on 429 and on 503 with Retry-After, but not on a bare 500", async () => {
+    script = [{ status: 429, headers: { "retry-after": "0" } }, { status: 503, headers: { "retry-after": "0" } }, { status: 201, body: { ok: 1 } }];
+    expect((await client().request({ method: "POST", path: "/p", body: {}, context })).body).toEqual({ ok: 1 });
+    expect(seen).toHaveLength(3);
+    seen = [];
+    script = [{ status: 500, body: { error: { message: "boom" } } }, { status: 201 }];
+    await expect(client().request({ method: "POST", path: "/p", body: {}, context })).rejects.toBeInstanceOf(ServerError);
+    expect(seen).toHaveLength(1);
+  });
+
+  it("gives up after maxRetries with a ServerError naming resource, operation, slug and request id", async () => {
+    const failing = { status: 500, body: { error: { message: "database down", slug: "internal_error", request_id: "req_42", suggested_fix: "try later" } } };
+    script = [failing, failing, failing, failing, failing];
+    const error = (await client(3).request({ method: "GET", path: "/p", context }).catch((e) => e)) as ServerError;
+    expect(error).toBeInstanceOf(ServerError);
+    expect(seen).toHaveLength(4);
+    expect(error.message).toBe('composio.AuthConfig "x": update failed: GET /p answered 500 internal_error: database down [request_id: req_42]. Suggested fix: try later');
+  });
+
+  it("redacts secrets and the API key from error messages", async () => {
+    script = [{ status: 400, body: { error: { message: "bad value canary-value-999 for key-canary-1234", errors: ["canary-value-999 is wrong"] } } }];
+    const error = (await client().request({ method: "PATCH", path: "/p", context, secrets: ["canary-value-999", "key-canary-1234"] }).catch((e) => e)) as InvalidRequestError;
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(error.message).not.toContain("canary-value-999");
+    expect(error.message).not.toContain("key-canary-1234");
+    expect(error.message).toContain("[REDACTED]");
+  });
+
+  it("sends the API key header and maps 401 to AuthenticationError", async () => {
+    script = [{ status: 401, body: { error: { message: "Invalid API key", slug: "unauthorized" } } }];
+    await expect(client().request({ method: "GET", path: "/p", context })).rejects.toBeInstanceOf(AuthenticationError);
+    expect(seen[0].apiKey).toBe("key-canary-1234");
+  });
+
+  it("reports a refused connection as not processed, after retrying", async () => {
+    const closed = new HttpClient({ ...(client() as unknown as { options: object }).options, baseUrl: "http://127.0.0.1:1" } as never);
+    const error = (await closed.request({ method: "POST", path: "/p", body: {}, context }).catch((e) => e)) as ConnectionError;
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.maybeProcessed).toBe(false);
+    expect(error.message).toContain("connection refused");
+    expect(sleeps).toHaveLength(3);
+  });
+});
+
+describe("retry policy", () => {
+  it("backs off exponentially with jitter, capped, and never below Retry-After", () => {
+    const p = { ...DEFAULT_RETRY_POLICY, minDelayMs: 100, maxDelayMs: 1000 };
+    expect(backoffDelayMs(p, 1, undefined, () => 0)).toBe(50);
+    expect(backoffDelayMs(p, 1, undefined, () => 1)).toBe(100);
+    expect(backoffDelayMs(p, 3, undefined, () => 1)).toBe(400);
+    expect(backoffDelayMs(p, 10, undefined, () => 1)).toBe(1000);
+    expect(backoffDelayMs(p, 1, 3, () => 1)).toBe(3000);
+  });
+
+  it("parses Retry-After as seconds or an HTTP date", () => {
+    expect(parseRetryAfter("5")).toBe(5);
+    expect(parseRetryAfter(new Date(10_000).toUTCString(), 0)).toBe(10);
+    expect(parseRetryAfter("soon")).toBeUndefined();
+  });
+
+  it("retries POST only when it provably was not processed", () => {
+    expect(isRetryable("POST", { kind: "no-answer", maybeProcessed: false, reason: "" })).toBe(true);
+    expect(isRetryable("POST", { kind: "no-answer", maybeProcessed: true, reason: "" })).toBe(false);
+    expect(isRetryable("POST", { kind: "status", status: 503 })).toBe(false);
+    expect(isRetryable("POST", { kind: "status", status: 503, retryAfterSeconds: 1 })).toBe(true);
+    expect(isRetryable("DELETE", { kind: "no-answer", maybeProcessed: true, reason: "" })).toBe(true);
+  });
+});
+
+describe("RateLimiter", () => {
+  it("spaces requests to the configured rate after the burst, shared by all callers", async () => {
+    let now = 0;
+    const waits: number[] = [];
+    const limiter = new RateLimiter(120, () => now, async (ms) => {
+      waits.push(ms);
+      now += ms;
+    });
+    for (let i = 0; i < 6; i++) await limiter.acquire();
+    // 120/min = one every 500 ms, with a burst of 2.
+    expect(waits).toEqual([500, 500, 500, 500]);
+  });
+
+  it("slows down when X-RateLimit-Remaining runs low", async () => {
+    let now = 0;
+    const waits: number[] = [];
+    const limiter = new RateLimiter(6000, () => now, async (ms) => {
+      waits.push(ms);
+      now += ms;
+    });
+    limiter.observe({ limit: 100, remaining: 4, windowSeconds: 60 });
+    await limiter.acquire();
+    await limiter.acquire();
+    expect(waits[0]).toBeGreaterThanOrEqual(15_000 - 1000);
+    limiter.observe({ limit: 100, remaining: 90, windowSeconds: 60 });
+    now += 60_000;
+    waits.length = 0;
+    await limiter.acquire();
+    expect(waits).toEqual([]);
+  });
+});

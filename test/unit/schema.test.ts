@@ -1,0 +1,21 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { authConfigArgsSchema } from "../../provider/composio/argsSchema";
+
+const repo = join(__dirname, "../..");
+
+describe("schema.json", () => {
+  it("is what scripts/generate-schema.mjs makes from the code now", () => {
+    expect(() => execFileSync("node", [join(repo, "scripts/generate-schema.mjs"), "--check"], { stdio: "pipe" })).not.toThrow();
+  });
+
+  it("lists exactly the arguments the provider's validation accepts", () => {
+    const schema = JSON.parse(readFileSync(join(repo, "schema.json"), "utf8"));
+    const documented = Object.keys(schema.definitions.AuthConfigArgsValues.properties).sort();
+    const validated = Object.keys(authConfigArgsSchema().shape).filter((k) => !k.startsWith("__")).sort();
+    expect(documented).toEqual(validated);
+    expect(schema.definitions.AuthConfigArgsValues.required).toEqual(["toolkit"]);
+  });
+});
