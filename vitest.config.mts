@@ -2,11 +2,22 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    // Engine tests drive the real Pulumi CLI: slow, and they share the machine's two cores.
-    testTimeout: 60_000,
-    hookTimeout: 600_000,
-    fileParallelism: true,
-    maxWorkers: 2,
+    projects: [
+      {
+        // Unit tests, and the emulator and provider over real HTTP on loopback: seconds.
+        test: { name: "fast", include: ["test/unit/**/*.test.ts", "test/emulator/**/*.test.ts", "test/provider/**/*.test.ts"] },
+      },
+      {
+        // The real Pulumi CLI driven through the Automation API: minutes. The global setup builds
+        // and packs the package and installs it into the test program.
+        test: {
+          name: "engine",
+          include: ["test/engine/**/*.test.ts"],
+          globalSetup: ["test/engine/globalSetup.ts"],
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+        },
+      },
+    ],
   },
 });

@@ -100,7 +100,8 @@ function prefix(context: FailureContext): string {
 function describeApiError(context: FailureContext, status: number, method: string, path: string, body: ApiErrorBody): string {
   const slug = body.slug ? ` ${body.slug}` : "";
   let text = `${prefix(context)}: ${method} ${path} answered ${status}${slug}: ${body.message}`;
-  if (body.errors && body.errors.length > 0) text += ` (${body.errors.join("; ")})`;
+  const details = (body.errors ?? []).filter((e) => e !== body.message);
+  if (details.length > 0) text += ` (${details.join("; ")})`;
   if (body.requestId) text += ` [request_id: ${body.requestId}]`;
   if (body.suggestedFix) text += `. Suggested fix: ${body.suggestedFix}`;
   return text;

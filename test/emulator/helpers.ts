@@ -1,0 +1,95 @@
+import { expect } from "vitest";
+
+/** Secret values that must never come back from the emulator (reads, errors, CLI output). */
+export const CANARY = {
+  clientSecret: "canary-secret-7f3a9",
+  rotatedSecret: "canary-rotated-b41c2",
+  proxyKey: "canary-proxy-key-0d9e",
+  botToken: "canary-bot-token-5a17",
+  apiKey: "canary-api-key-93bd",
+} as const;
+
+export const API_KEY = "test-key";
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON, or undefined for an empty body. */
+  body: any;
+  text: string;
+}
+
+export interface CallOptions {
+  body?: unknown;
+  /** API key sent as x-api-key; null sends none. */
+  key?: string | null;
+  headers?: Record<string, string>;
+  /** Sent as is, instead of `body` as JSON. */
+  rawBody?: string;
+}
+
+/** One HTTP request to the emulator over the network. */
+export async function call(baseUrl: string, method: string, path: string, options: CallOptions = {}): Promise<Answer> {
+  const key = options.key === undefined ? API_KEY : options.key;
+  const headers: Record<string, string> = { ...(key !== null && { "x-api-key": key }), ...options.headers };
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers["content-type"] ??= "application/json";
+  }
+  const res = await fetch(baseUrl + path, { method, headers, body });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined, text };
+}
+
+/** A create body for a custom OAuth2 config holding every kind of secret. */
+export function customCreateBody(overrides: Record<string, unknown> = {}, slug = "slack"): Record<string, unknown> {
+  return {
+    toolkit: { slug },
+    auth_config: {
+      type: "use_custom_auth",
+      authScheme: "OAUTH2",
+      name: "slack-prod",
+      credentials: { client_id: "slack-client-id", client_secret: CANARY.clientSecret },
+      proxy_config: { proxy_url: "https://proxy.example", proxy_auth_key: CANARY.proxyKey },
+      tool_access_config: { tools_available_for_execution: ["SLACK_SEND_MESSAGE"], tools_for_connected_account_creation: [] },
+      shared_credentials: { bot_token: CANARY.botToken },
+      is_enabled_for_tool_router: false,
+      ...overrides,
+    },
+  };
+}
+
+/** Creates an auth config and returns its id (fails the test on anything but 201). */
+export async function create(baseUrl: string, body: unknown, prefix = "/api/v3"): Promise<string> {
+  const res = await call(baseUrl, "POST", `${prefix}/auth_configs`, { body });
+  expect(res.status, res.text).toBe(201);
+  return res.body.auth_config.id;
+}
+
+export async function read(baseUrl: string, id: string): Promise<any> {
+  const res = await call(baseUrl, "GET", `/api/v3/auth_configs/${id}`);
+  expect(res.status, res.text).toBe(200);
+  return res.body;
+}
+
+export async function patch(baseUrl: string, id: string, body: unknown): Promise<Answer> {
+  return call(baseUrl, "PATCH", `/api/v3/auth_configs/${id}`, { body });
+}
+
+/** Asserts a 400 error envelope whose message names `field`. */
+export function expect400Naming(res: Answer, field: string, slug?: string): void {
+  expect(res.status, res.text).toBe(400);
+  expect(res.body.error.status).toBe(400);
+  expect(res.body.error.message).toContain(field);
+  if (slug) expect(res.body.error.slug).toBe(slug);
+}
+
+export function expectNoCanary(text: string): void {
+  for (const canary of Object.values(CANARY)) expect(text, `leaked ${canary}`).not.toContain(canary);
+}
+
+export async function resetEmulator(baseUrl: string): Promise<void> {
+  const res = await fetch(`${baseUrl}/_emulator/reset`, { method: "POST" });
+  expect(res.status).toBe(200);
+}
