@@ -84,7 +84,7 @@ export function buildEmulatorServer(options: EmulatorServerOptions = {}): Fastif
 
     // Faults come first: they stand for the network and the platform's front door failing.
     context.faultSettings = state.faults.current() ?? undefined;
-    context.fault = state.faults.draw();
+    context.fault = state.faults.draw(request.method);
     if (context.fault) context.entry.fault = context.fault;
     const retryAfter = String(context.faultSettings?.retryAfterSeconds ?? 1);
     switch (context.fault) {

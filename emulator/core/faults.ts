@@ -23,9 +23,12 @@ export interface FaultSettings {
   readonly delayMs?: number;
   /** The `Retry-After` of `429` and `503` faults, in seconds. Default 1. */
   readonly retryAfterSeconds?: number;
+  /** Only requests with these HTTP methods are faulted (and draw from the sequence). Default: all. */
+  readonly methods?: readonly string[];
 }
 
-const SETTING_NAMES = new Set(["rate", "kinds", "seed", "delayMs", "retryAfterSeconds"]);
+const SETTING_NAMES = new Set(["rate", "kinds", "seed", "delayMs", "retryAfterSeconds", "methods"]);
+const METHODS = ["GET", "POST", "PATCH", "DELETE"];
 
 /** Checks fault settings from an untrusted source; throws a 400 ApiError naming the bad field. */
 export function parseFaultSettings(input: unknown): Required<FaultSettings> {
@@ -48,9 +51,14 @@ export function parseFaultSettings(input: unknown): Required<FaultSettings> {
       throw invalidRequest("invalid_field_value", `kinds[${i}] must be one of: ${FAULT_KINDS.join(", ")}`);
     }
   });
+  const methods = settings.methods ?? METHODS;
+  if (!Array.isArray(methods) || methods.length === 0 || methods.some((m) => !METHODS.includes(m as string))) {
+    throw invalidRequest("invalid_field_value", `methods must be a non-empty array of: ${METHODS.join(", ")}`);
+  }
   return {
     rate,
     kinds: kinds as FaultKind[],
+    methods: methods as string[],
     seed: integerSetting(settings, "seed", 0, -(2 ** 31), 2 ** 32 - 1),
     delayMs: integerSetting(settings, "delayMs", 1000, 0, 600_000),
     retryAfterSeconds: integerSetting(settings, "retryAfterSeconds", 1, 0, 3600),
@@ -86,9 +94,9 @@ export class FaultInjector {
   }
 
   /** The fault for the next API request, or undefined. */
-  draw(): FaultKind | undefined {
+  draw(method: string): FaultKind | undefined {
     const settings = this.settings;
-    if (!settings || settings.rate === 0) return undefined;
+    if (!settings || settings.rate === 0 || !settings.methods.includes(method)) return undefined;
     if (this.random() >= settings.rate) return undefined;
     return settings.kinds[Math.floor(this.random() * settings.kinds.length)];
   }

@@ -91,7 +91,7 @@ describe("fault settings", () => {
     expect((await control("GET", "faults")).body).toEqual({ faults: null });
     const set = await setFaults({ rate: 0.2, kinds: ["503", "delay"] });
     expect(set.status).toBe(200);
-    const expected = { rate: 0.2, kinds: ["503", "delay"], seed: 0, delayMs: 1000, retryAfterSeconds: 1 };
+    const expected = { rate: 0.2, kinds: ["503", "delay"], seed: 0, delayMs: 1000, retryAfterSeconds: 1, methods: ["GET", "POST", "PATCH", "DELETE"] };
     expect(set.body).toEqual({ faults: expected });
     expect((await control("GET", "faults")).body).toEqual({ faults: expected });
     expect((await control("DELETE", "faults")).body).toEqual({ faults: null });
@@ -273,5 +273,21 @@ describe("reset and health", () => {
     const res = await fetch(`${url}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: "{rate" });
     expect(res.status).toBe(400);
     expect400Naming({ status: res.status, body: await res.json(), text: "", headers: res.headers }, "JSON");
+  });
+});
+
+describe("fault method filter", () => {
+  it("faults only the listed methods, and other requests do not draw from the sequence", async () => {
+    expect((await setFaults({ rate: 1, kinds: ["500"], methods: ["POST"] })).status).toBe(200);
+    expect(await attempt("GET", "/api/v3/auth_configs")).toBe(200);
+    expect(await attempt("POST", "/api/v3/auth_configs", customCreateBody())).toBe(500);
+    const log = await requests();
+    expect(log.map((r) => r.fault ?? null)).toEqual([null, "500"]);
+  });
+
+  it("rejects an unknown method, naming the field", async () => {
+    const res = await setFaults({ rate: 1, kinds: ["500"], methods: ["PUT"] });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain("methods");
   });
 });

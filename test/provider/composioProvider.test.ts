@@ -12,6 +12,7 @@ const SECRET = "canary-provider-secret-41d2";
 const ROTATED = "canary-provider-rotated-8e0c";
 
 interface Recorded {
+  fault?: string;
   method: string;
   path: string;
   body: unknown;
@@ -156,5 +157,64 @@ describe("composio AuthConfig provider methods over HTTP", () => {
     const error = (await provider.create(checked({ ...customArgs, importId: made.body.auth_config.id })).catch((e) => e)) as Error;
     expect(error.message).toContain("toolkit");
     expect(error.message).toContain("github");
+  });
+});
+
+describe("interrupted creates: no duplicate, no orphan", () => {
+  let emulator: { url: string; close(): Promise<void> };
+  const setFaults = (settings: unknown) =>
+    fetch(`${emulator.url}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(settings) });
+  const list = async () => {
+    const res = await fetch(`${emulator.url}/api/v3/auth_configs?show_disabled=true`, { headers: { "x-api-key": "k" } });
+    return (await res.json()).items as { id: string; name: string }[];
+  };
+  const recorded = async () => (await (await fetch(`${emulator.url}/_emulator/requests`)).json()) as Recorded[];
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+    process.env.COMPOSIO_BASE_URL = emulator.url;
+    process.env.COMPOSIO_API_KEY = "k";
+    process.env.COMPOSIO_REQUEST_TIMEOUT_MS = "500";
+  });
+  afterAll(async () => {
+    await emulator.close();
+    delete process.env.COMPOSIO_BASE_URL;
+    delete process.env.COMPOSIO_API_KEY;
+    delete process.env.COMPOSIO_REQUEST_TIMEOUT_MS;
+  });
+  beforeEach(async () => {
+    await fetch(`${emulator.url}/_emulator/reset`, { method: "POST" });
+  });
+
+  const args = () => {
+    const { inputs } = checkInputs({}, { __logicalName: "flaky", toolkit: "slack", authScheme: "API_KEY", credentials: { api_key: SECRET } });
+    return inputs;
+  };
+
+  it("a POST processed but unanswered (reset-after) is found by name and adopted", async () => {
+    await setFaults({ rate: 1, kinds: ["reset-after"], methods: ["POST"] });
+    const inputs = args();
+    const { id } = await provider.create(inputs);
+    const configs = await list();
+    expect(configs.map((c) => c.id)).toEqual([id]);
+    expect(configs[0].name).toBe(inputs.name);
+    const posts = (await recorded()).filter((r) => r.method === "POST");
+    expect(posts).toHaveLength(1);
+  });
+
+  it("a POST that timed out after being processed (delay) is found by name and adopted", async () => {
+    await setFaults({ rate: 1, kinds: ["delay"], delayMs: 1500, methods: ["POST"] });
+    const { id } = await provider.create(args());
+    expect((await list()).map((c) => c.id)).toEqual([id]);
+  });
+
+  it("a POST dropped before processing (reset-before) is sent again once nothing is found", async () => {
+    // With seed 9 the first two POSTs are dropped and the third goes through.
+    await setFaults({ rate: 0.5, kinds: ["reset-before"], seed: 9, methods: ["POST"] });
+    const { id } = await provider.create(args());
+    expect((await list()).map((c) => c.id)).toEqual([id]);
+    const posts = (await recorded()).filter((r) => r.method === "POST");
+    expect(posts.map((p) => p.fault ?? "ok")).toEqual(["reset-before", "reset-before", "ok"]);
+    expect(posts.filter((p) => p.fault === undefined)).toHaveLength(1);
   });
 });
