@@ -7,7 +7,7 @@
 export * as composio from "./composio";
 
 /** Starts the local API emulator (see `pulumi-authconfig/emulator`). Loaded on first use. */
-export async function startEmulator(options?: Parameters<typeof import("../emulator").startEmulator>[0]): Promise<{ url: string; close(): Promise<void> }> {
+export async function startEmulator(options?: import("../emulator").EmulatorOptions): Promise<import("../emulator").RunningEmulator> {
   const emulator: typeof import("../emulator") = require("../emulator");
   return emulator.startEmulator(options);
 }
