@@ -2,7 +2,7 @@
 // `npm run demo`: the root Pulumi project (examples/demo) against the embedded emulator, step by step.
 // Needs `npm install` and `npm run build` (the npm script does the build); builds the Pulumi CLI on first use.
 import { execFileSync } from "node:child_process";
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -31,9 +31,9 @@ const ensured = execFileSync("node", [join(repo, "scripts/ensure-pulumi.mjs")], 
 const pulumiBin = ensured.trim().split("\n").pop().trim();
 say(`Pulumi CLI: ${pulumiBin}`);
 
-// 2. The demo program imports "pulumi-authconfig" by name, as a user's program does: link the package to itself.
-const selfLink = join(repo, "node_modules", "pulumi-authconfig");
-if (!existsSync(selfLink) && !isLink(selfLink)) symlinkSync("..", selfLink, "dir");
+// 2. The demo program imports "pulumi-authconfig" by name, as a user's program does, so the package
+// must sit in node_modules as a real copy (a symlink would make Pulumi serialize our code by value).
+installSelfCopy();
 
 const { startEmulator } = require(join(repo, "dist/emulator/index.js"));
 const { LocalWorkspace, PulumiCommand } = require("@pulumi/pulumi/automation");
@@ -130,10 +130,17 @@ try {
 }
 process.exit(exitCode);
 
-function isLink(path) {
+/** Packs the package as npm would publish it and unpacks it into node_modules/pulumi-authconfig. */
+function installSelfCopy() {
+  const packDir = mkdtempSync(join(tmpdir(), "authconfig-demo-pack-"));
   try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
+    execFileSync("npm", ["pack", "--silent", "--pack-destination", packDir], { cwd: repo, stdio: ["ignore", "ignore", "inherit"] });
+    const tarball = readdirSync(packDir).find((f) => f.endsWith(".tgz"));
+    const target = join(repo, "node_modules", "pulumi-authconfig");
+    rmSync(target, { recursive: true, force: true });
+    mkdirSync(target, { recursive: true });
+    execFileSync("tar", ["-xzf", join(packDir, tarball), "-C", target, "--strip-components=1"]);
+  } finally {
+    rmSync(packDir, { recursive: true, force: true });
   }
 }

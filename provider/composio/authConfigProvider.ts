@@ -13,8 +13,8 @@ import { AuthConfigInputs, AuthConfigState, DIFFED_KEYS, REPLACE_KEYS, inputsOf,
 import { createBody, stateFromObject } from "./wire";
 
 /**
- * The `composio.AuthConfig` dynamic provider. The SDK's serialized provider requires this module by
- * package name and forwards each call here, so state holds a few hundred bytes and no API key.
+ * The `composio.AuthConfig` dynamic provider: this module is the provider object. The SDK hands it to
+ * Pulumi as it is, and Pulumi serializes it as a `require` of this file by package name.
  */
 
 export async function configure(req: dynamic.ConfigureRequest): Promise<void> {
@@ -74,6 +74,9 @@ export async function destroy(id: string, props: Record<string, unknown>): Promi
   const { client, ctx } = session(asInputs(props), "delete");
   await client.delete(id, ctx);
 }
+
+// The provider interface names this method `delete`, a reserved word for a function's name.
+export { destroy as delete };
 
 /** The client and call context of one operation; connection settings are resolved here, at run time. */
 function session(inputs: Partial<AuthConfigInputs>, operation: string, previous?: Partial<AuthConfigInputs>): { client: ComposioClient; ctx: CallContext } {

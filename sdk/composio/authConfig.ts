@@ -1,5 +1,4 @@
 import * as pulumi from "@pulumi/pulumi";
-import { composioAuthConfigProvider } from "./providerShim";
 
 /** The auth schemes a customer-owned auth config may use. */
 export type AuthScheme =
@@ -68,6 +67,15 @@ export interface AuthConfigArgs {
   readonly importId?: pulumi.Input<string>;
 }
 
+/**
+ * The provider implementation, required by package name (a self-reference): Pulumi serializes a
+ * module from node_modules as `require("pulumi-authconfig/provider/...")`, so each resource's state
+ * holds a few hundred bytes, no API key and no copy of our code, and always runs the installed version.
+ */
+function composioAuthConfigProvider(): pulumi.dynamic.ResourceProvider {
+  return require("pulumi-authconfig/provider/composio/authConfigProvider");
+}
+
 /** The keys whose values are stored as secrets whatever the program passed. */
 const SECRET_ARGS = ["credentials", "sharedCredentials", "proxyConfig"] as const;
 
@@ -124,6 +132,6 @@ export class AuthConfig extends pulumi.dynamic.Resource {
         if (args?.[key] !== undefined) props[key] = pulumi.secret(args[key]);
       }
     }
-    super(composioAuthConfigProvider, name, props, { ...opts, additionalSecretOutputs: [...SECRET_ARGS, ...(opts?.additionalSecretOutputs ?? [])] }, "composio", "AuthConfig");
+    super(composioAuthConfigProvider(), name, props, { ...opts, additionalSecretOutputs: [...SECRET_ARGS, ...(opts?.additionalSecretOutputs ?? [])] }, "composio", "AuthConfig");
   }
 }

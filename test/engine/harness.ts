@@ -1,5 +1,5 @@
 import { LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { inject } from "vitest";
@@ -46,6 +46,7 @@ export class EngineWorld {
     const pulumiBin = inject("pulumiBin");
     const emulator = await startEmulator({ port: 0, ...options.emulator });
     const stateDir = mkdtempSync(join(tmpdir(), "authconfig-state-"));
+    mkdirSync(join(stateDir, "backend"));
     const stackName = `${label}-${Math.random().toString(36).slice(2, 8)}`;
     writeFileSync(join(programDir, `scenario.${stackName}.json`), JSON.stringify({ resources: [] }));
     const pulumiCommand = await PulumiCommand.get({ root: dirname(pulumiBin), skipVersionCheck: true });
@@ -98,9 +99,28 @@ export class EngineWorld {
     return this.stack.destroy({ onOutput: this.collect, ...options });
   }
 
-  /** The stack's state as `pulumi stack export` gives it. */
-  async exportedState(): Promise<string> {
-    return JSON.stringify((await this.stack.exportStack()).deployment);
+  /**
+   * Every file the backend wrote (the stack's checkpoint, its backups and history), as text: what
+   * sits on disk. (`stack.exportStack()` is no good for secret checks: it decrypts them.)
+   */
+  persistedState(): string {
+    const texts: string[] = [];
+    const visit = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) visit(path);
+        else texts.push(readFileSync(path, "utf8"));
+      }
+    };
+    visit(join(this.stateDir, "backend"));
+    return texts.join("\n");
+  }
+
+  /** The stack's resources as stored, secrets still encrypted. */
+  async storedResources(): Promise<{ type: string; id?: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }[]> {
+    const name = this.stack.name;
+    const file = findFile(join(this.stateDir, "backend"), `${name}.json`);
+    return JSON.parse(readFileSync(file, "utf8")).checkpoint.latest?.resources ?? [];
   }
 
   /** The API requests the emulator received since the last `clearRequests`. */
@@ -135,6 +155,17 @@ export class EngineWorld {
     rmSync(this.stateDir, { recursive: true, force: true });
     await this.closeEmulator();
   }
+}
+
+function findFile(dir: string, name: string): string {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const found = findFile(path, name);
+      if (found) return found;
+    } else if (entry.name === name) return path;
+  }
+  return "";
 }
 
 /** API requests only, without the emulator's control calls and in a compact form for assertions. */

@@ -70,9 +70,9 @@ describe("50 auth configs with 20% injected faults of every kind", () => {
 
     await world.clearRequests();
     const preview = await world.preview({ refresh: true, expectNoChanges: true });
-    expect(preview.changeSummary).toEqual({ same: 50 });
+    expect(preview.changeSummary).toEqual({ same: 51 }); // 50 configs and the stack
     expect(world.output).not.toContain(CANARY);
-    expect(await world.exportedState()).not.toContain(CANARY);
+    expect(world.persistedState()).not.toContain(CANARY);
   });
 
   it("an update of all 50 converges the same way", async () => {
@@ -84,7 +84,7 @@ describe("50 auth configs with 20% injected faults of every kind", () => {
     expect(configs).toHaveLength(50);
     for (const c of configs) expect(c.tool_access_config.tools_available_for_execution).toEqual(["SLACK_LIST_CHANNELS"]);
     const preview = await world.preview({ refresh: true, expectNoChanges: true });
-    expect(preview.changeSummary).toEqual({ same: 50 });
+    expect(preview.changeSummary).toEqual({ same: 51 }); // 50 configs and the stack
   });
 
   it("a destroy of all 50 converges the same way", async () => {
@@ -131,11 +131,18 @@ describe("failures that cannot be retried away end clearly and leave state as it
     await world.up();
     // Every case below tries to change the config, and must fail without touching the state.
     world.declare([{ name: "one", args: { ...declared, toolAccessConfig: { toolsAvailableForExecution: ["X"] } } }]);
-    stateBefore = JSON.stringify((await world.stack.exportStack()).deployment.resources);
+    stateBefore = await authConfigsInState();
   });
   afterAll(async () => {
     await world?.dispose();
   });
+
+  /** The auth configs as stored (ids, inputs, outputs; secrets encrypted), as one string to compare. */
+  async function authConfigsInState(): Promise<string> {
+    const resources = (await world.storedResources()).filter((r) => r.type.endsWith("composio:AuthConfig"));
+    expect(resources).toHaveLength(1);
+    return JSON.stringify(resources.map((r) => ({ id: r.id, inputs: r.inputs, outputs: r.outputs })));
+  }
 
   async function failingUp(): Promise<string> {
     const before = world.output.length;
@@ -144,7 +151,7 @@ describe("failures that cannot be retried away end clearly and leave state as it
       (e: Error) => e,
     );
     expect(error, "up must fail").toBeDefined();
-    expect(JSON.stringify((await world.stack.exportStack()).deployment.resources)).toBe(stateBefore);
+    expect(await authConfigsInState()).toBe(stateBefore);
     const text = `${error!.message}\n${world.output.slice(before)}`;
     expect(text).not.toContain("canary-failure-key-61b0");
     expect(text).not.toContain(API_KEY);
