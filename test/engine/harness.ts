@@ -44,7 +44,8 @@ export class EngineWorld {
   static async create(label: string, options: { emulator?: Parameters<typeof startEmulator>[0]; config?: Record<string, string>; env?: Record<string, string> } = {}): Promise<EngineWorld> {
     const programDir = inject("programDir");
     const pulumiBin = inject("pulumiBin");
-    const emulator = await startEmulator({ port: 0, ...options.emulator });
+    // The emulator accepts only the stack's key, so that a wrong key fails as it would for real.
+    const emulator = await startEmulator({ port: 0, apiKey: API_KEY, ...options.emulator });
     const stateDir = mkdtempSync(join(tmpdir(), "authconfig-state-"));
     mkdirSync(join(stateDir, "backend"));
     const stackName = `${label}-${Math.random().toString(36).slice(2, 8)}`;
@@ -137,7 +138,7 @@ export class EngineWorld {
   async api<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
     const res = await fetch(`${this.emulatorUrl}${path}`, {
       method,
-      headers: { "x-api-key": "out-of-band-key", ...(body !== undefined && { "content-type": "application/json" }) },
+      headers: { "x-api-key": API_KEY, ...(body !== undefined && { "content-type": "application/json" }) },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();

@@ -137,9 +137,10 @@ describe("failures that cannot be retried away end clearly and leave state as it
     await world?.dispose();
   });
 
-  /** The auth configs as stored (ids, inputs, outputs; secrets encrypted), as one string to compare. */
+  /** The auth configs in state (ids, inputs, outputs), decrypted (ciphertexts change on every save), as one string. */
   async function authConfigsInState(): Promise<string> {
-    const resources = (await world.storedResources()).filter((r) => r.type.endsWith("composio:AuthConfig"));
+    const all = (await world.stack.exportStack()).deployment.resources as { type: string; id: string; inputs: unknown; outputs: unknown }[];
+    const resources = all.filter((r) => r.type.endsWith("composio:AuthConfig"));
     expect(resources).toHaveLength(1);
     return JSON.stringify(resources.map((r) => ({ id: r.id, inputs: r.inputs, outputs: r.outputs })));
   }
