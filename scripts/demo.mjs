@@ -32,7 +32,8 @@ const pulumiBin = ensured.trim().split("\n").pop().trim();
 say(`Pulumi CLI: ${pulumiBin}`);
 
 // 2. The demo program imports "pulumi-authconfig" by name, as a user's program does, so the package
-// must sit in node_modules as a real copy (a symlink would make Pulumi serialize our code by value).
+// must sit in node_modules as a real copy: Pulumi serializes a provider module found in node_modules
+// as a `require`, but one anywhere else (a symlink, the repository) by value.
 installSelfCopy();
 
 const { startEmulator } = require(join(repo, "dist/emulator/index.js"));
@@ -57,6 +58,8 @@ try {
         PULUMI_CONFIG_PASSPHRASE: "demo",
         PULUMI_SKIP_UPDATE_CHECK: "true",
         PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+        // The build has type-checked the program already.
+        PULUMI_NODEJS_TRANSPILE_ONLY: "true",
       },
     },
   );

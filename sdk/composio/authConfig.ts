@@ -76,6 +76,26 @@ function composioAuthConfigProvider(): pulumi.dynamic.ResourceProvider {
   return require("pulumi-authconfig/provider/composio/authConfigProvider");
 }
 
+/** Every output of the resource. */
+const OUTPUT_KEYS = [
+  "toolkit",
+  "name",
+  "managed",
+  "authScheme",
+  "credentials",
+  "scopes",
+  "userScopes",
+  "proxyConfig",
+  "toolAccessConfig",
+  "sharedCredentials",
+  "isEnabledForToolRouter",
+  "enabled",
+  "status",
+  "isComposioManaged",
+  "createdAt",
+  "lastUpdatedAt",
+] as const;
+
 /** The keys whose values are stored as secrets whatever the program passed. */
 const SECRET_ARGS = ["credentials", "sharedCredentials", "proxyConfig"] as const;
 
@@ -121,13 +141,11 @@ export class AuthConfig extends pulumi.dynamic.Resource {
   }
 
   constructor(name: string, args: AuthConfigArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = { status: undefined, isComposioManaged: undefined, createdAt: undefined, lastUpdatedAt: undefined };
-    let props: Record<string, unknown>;
-    if (opts?.id !== undefined) {
-      props = { ...outputs, toolkit: undefined, name: undefined, managed: undefined, authScheme: undefined, credentials: undefined, scopes: undefined, userScopes: undefined, proxyConfig: undefined, toolAccessConfig: undefined, sharedCredentials: undefined, isEnabledForToolRouter: undefined, enabled: undefined };
-    } else {
+    // Every output must be a key of props, or the resource gets no property for it.
+    const props: Record<string, unknown> = Object.fromEntries(OUTPUT_KEYS.map((key) => [key, undefined]));
+    if (opts?.id === undefined) {
       // A fresh object every time: dynamic.Resource adds `__provider` to the props it is given.
-      props = { ...args, ...outputs, __logicalName: name };
+      Object.assign(props, args, { __logicalName: name });
       for (const key of SECRET_ARGS) {
         if (args?.[key] !== undefined) props[key] = pulumi.secret(args[key]);
       }
