@@ -18,6 +18,16 @@ export default defineConfig({
           hookTimeout: 600_000,
         },
       },
+      {
+        // Figures for the README (`npm run bench`): not part of `npm test`.
+        test: {
+          name: "bench",
+          include: ["bench/**/*.bench.test.ts"],
+          globalSetup: ["test/engine/globalSetup.ts"],
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+        },
+      },
     ],
   },
 });

@@ -1,4 +1,8 @@
-/** The auth schemes a customer-owned auth config may use (spec: composio-v3.md, Create body). */
+/**
+ * The auth schemes a customer-owned auth config may use (spec: composio-v3.md, Create body).
+ * Deliberately not shared with the provider: the emulator checks clients against the spec, so a
+ * mistake in the client's list must not become the emulator's too.
+ */
 export const AUTH_SCHEMES = [
   "OAUTH2",
   "OAUTH1",

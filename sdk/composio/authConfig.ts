@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { DIFFED_KEYS, SECRET_KEYS } from "../../provider/composio/state";
 
 /** The auth schemes a customer-owned auth config may use. */
 export type AuthScheme =
@@ -76,28 +77,9 @@ function composioAuthConfigProvider(): pulumi.dynamic.ResourceProvider {
   return require("pulumi-authconfig/provider/composio/authConfigProvider");
 }
 
-/** Every output of the resource. */
-const OUTPUT_KEYS = [
-  "toolkit",
-  "name",
-  "managed",
-  "authScheme",
-  "credentials",
-  "scopes",
-  "userScopes",
-  "proxyConfig",
-  "toolAccessConfig",
-  "sharedCredentials",
-  "isEnabledForToolRouter",
-  "enabled",
-  "status",
-  "isComposioManaged",
-  "createdAt",
-  "lastUpdatedAt",
-] as const;
+/** Every output of the resource: the arguments, and what only the API knows. */
+const OUTPUT_KEYS = [...DIFFED_KEYS, "status", "isComposioManaged", "createdAt", "lastUpdatedAt"];
 
-/** The keys whose values are stored as secrets whatever the program passed. */
-const SECRET_ARGS = ["credentials", "sharedCredentials", "proxyConfig"] as const;
 
 /**
  * A Composio auth config (API v3): the credentials and settings with which Composio's agents reach
@@ -146,10 +128,10 @@ export class AuthConfig extends pulumi.dynamic.Resource {
     if (opts?.id === undefined) {
       // A fresh object every time: dynamic.Resource adds `__provider` to the props it is given.
       Object.assign(props, args, { __logicalName: name });
-      for (const key of SECRET_ARGS) {
+      for (const key of SECRET_KEYS) {
         if (args?.[key] !== undefined) props[key] = pulumi.secret(args[key]);
       }
     }
-    super(composioAuthConfigProvider(), name, props, { ...opts, additionalSecretOutputs: [...SECRET_ARGS, ...(opts?.additionalSecretOutputs ?? [])] }, "composio", "AuthConfig");
+    super(composioAuthConfigProvider(), name, props, { ...opts, additionalSecretOutputs: [...SECRET_KEYS, ...(opts?.additionalSecretOutputs ?? [])] }, "composio", "AuthConfig");
   }
 }

@@ -1,21 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator } from "../../emulator";
 import { AUTH_SCHEMES, StoredAuthConfig } from "../../emulator/composio/authConfig";
 import { authConfigObject } from "../../emulator/composio/masking";
-import { CANARY, call, create, customCreateBody, expect400Naming, expectNoCanary, read } from "./helpers";
+import { CANARY, call, create, customCreateBody, expect400Naming, expectNoCanary, read, useEmulator } from "./helpers";
 
-let emulator: { url: string; close(): Promise<void> };
-let url: string;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-  url = emulator.url;
-});
-afterAll(() => emulator.close());
+const emulator = useEmulator();
 
 describe("create", () => {
   it("answers 201 with the spec's create response", async () => {
-    const res = await call(url, "POST", "/api/v3/auth_configs", { body: customCreateBody({ restrict_to_following_tools: ["SLACK_X"] }) });
+    const res = await call(emulator.url, "POST", "/api/v3/auth_configs", { body: customCreateBody({ restrict_to_following_tools: ["SLACK_X"] }) });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
       toolkit: { slug: "slack" },
@@ -25,15 +17,15 @@ describe("create", () => {
   });
 
   it("gives every config its own id", async () => {
-    const ids = await Promise.all(Array.from({ length: 20 }, () => create(url, { toolkit: { slug: "gmail" } })));
+    const ids = await Promise.all(Array.from({ length: 20 }, () => create(emulator.url, { toolkit: { slug: "gmail" } })));
     expect(new Set(ids).size).toBe(20);
     for (const id of ids) expect(id).toMatch(/^ac_[A-Za-z0-9_-]{12}$/);
   });
 
   it("reads back a custom config with every field of the auth config object", async () => {
     const before = Date.now();
-    const id = await create(url, customCreateBody({ restrict_to_following_tools: ["SLACK_A"] }));
-    const object = await read(url, id);
+    const id = await create(emulator.url, customCreateBody({ restrict_to_following_tools: ["SLACK_A"] }));
+    const object = await read(emulator.url, id);
     expect(object).toEqual({
       id,
       uuid: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -60,11 +52,11 @@ describe("create", () => {
   });
 
   it("applies the spec's default auth_config (managed) when auth_config is omitted, and names it <slug>-<6 chars>", async () => {
-    const res = await call(url, "POST", "/api/v3/auth_configs", { body: { toolkit: { slug: "github" } } });
+    const res = await call(emulator.url, "POST", "/api/v3/auth_configs", { body: { toolkit: { slug: "github" } } });
     expect(res.status).toBe(201);
     expect(res.body.auth_config.is_composio_managed).toBe(true);
     expect(res.body.auth_config.restrict_to_following_tools).toEqual([]);
-    const object = await read(url, res.body.auth_config.id);
+    const object = await read(emulator.url, res.body.auth_config.id);
     expect(object.type).toBe("default");
     expect(object.is_composio_managed).toBe(true);
     expect(object.credentials).toEqual({});
@@ -75,46 +67,46 @@ describe("create", () => {
 
   it("picks a different default name each time, and accepts duplicate names", async () => {
     const body = { toolkit: { slug: "notion" }, auth_config: { type: "use_composio_managed_auth" } };
-    const [a, b] = [await read(url, await create(url, body)), await read(url, await create(url, body))];
+    const [a, b] = [await read(emulator.url, await create(emulator.url, body)), await read(emulator.url, await create(emulator.url, body))];
     expect(a.name).not.toBe(b.name);
     const named = customCreateBody({ name: "same-name" });
-    const [c, d] = [await create(url, named), await create(url, named)];
+    const [c, d] = [await create(emulator.url, named), await create(emulator.url, named)];
     expect(c).not.toBe(d);
-    expect((await read(url, c)).name).toBe((await read(url, d)).name);
+    expect((await read(emulator.url, c)).name).toBe((await read(emulator.url, d)).name);
   });
 
   it("serves /api/v3 and /api/v3.1 identically", async () => {
-    const viaV31 = await create(url, customCreateBody({ name: "via-v3.1" }), "/api/v3.1");
-    const viaV3 = await create(url, customCreateBody({ name: "via-v3" }), "/api/v3");
-    const fromV3 = await call(url, "GET", `/api/v3/auth_configs/${viaV31}`);
-    const fromV31 = await call(url, "GET", `/api/v3.1/auth_configs/${viaV31}`);
+    const viaV31 = await create(emulator.url, customCreateBody({ name: "via-v3.1" }), "/api/v3.1");
+    const viaV3 = await create(emulator.url, customCreateBody({ name: "via-v3" }), "/api/v3");
+    const fromV3 = await call(emulator.url, "GET", `/api/v3/auth_configs/${viaV31}`);
+    const fromV31 = await call(emulator.url, "GET", `/api/v3.1/auth_configs/${viaV31}`);
     expect(fromV31.status).toBe(200);
     expect(fromV31.body).toEqual(fromV3.body);
-    expect((await call(url, "GET", `/api/v3.1/auth_configs/${viaV3}`)).body.name).toBe("via-v3");
-    expect((await call(url, "PATCH", `/api/v3.1/auth_configs/${viaV3}`, { body: { type: "custom", name: "renamed" } })).status).toBe(200);
-    expect((await read(url, viaV3)).name).toBe("renamed");
-    expect((await call(url, "GET", "/api/v3.1/auth_configs/ac_doesnotexist")).status).toBe(404);
+    expect((await call(emulator.url, "GET", `/api/v3.1/auth_configs/${viaV3}`)).body.name).toBe("via-v3");
+    expect((await call(emulator.url, "PATCH", `/api/v3.1/auth_configs/${viaV3}`, { body: { type: "custom", name: "renamed" } })).status).toBe(200);
+    expect((await read(emulator.url, viaV3)).name).toBe("renamed");
+    expect((await call(emulator.url, "GET", "/api/v3.1/auth_configs/ac_doesnotexist")).status).toBe(404);
   });
 
   it("accepts each auth scheme of the spec for custom configs", async () => {
     for (const scheme of AUTH_SCHEMES) {
-      const res = await call(url, "POST", "/api/v3/auth_configs", { body: { toolkit: { slug: "x" }, auth_config: { type: "use_custom_auth", authScheme: scheme } } });
+      const res = await call(emulator.url, "POST", "/api/v3/auth_configs", { body: { toolkit: { slug: "x" }, auth_config: { type: "use_custom_auth", authScheme: scheme } } });
       expect(res.status, scheme).toBe(201);
       expect(res.body.auth_config.auth_scheme).toBe(scheme);
     }
   });
 
   it("accepts scopes (string or array) on managed configs and returns them as set", async () => {
-    const id = await create(url, {
+    const id = await create(emulator.url, {
       toolkit: { slug: "gmail" },
       auth_config: { type: "use_composio_managed_auth", credentials: { scopes: "a,b", user_scopes: ["u1", "u2"] } },
     });
-    expect((await read(url, id)).credentials).toEqual({ scopes: "a,b", user_scopes: ["u1", "u2"] });
+    expect((await read(emulator.url, id)).credentials).toEqual({ scopes: "a,b", user_scopes: ["u1", "u2"] });
   });
 });
 
 describe("create validation", () => {
-  const post = (body: unknown) => call(url, "POST", "/api/v3/auth_configs", { body });
+  const post = (body: unknown) => call(emulator.url, "POST", "/api/v3/auth_configs", { body });
   const custom = (fields: Record<string, unknown>) => ({ toolkit: { slug: "slack" }, auth_config: { type: "use_custom_auth", authScheme: "OAUTH2", ...fields } });
   const managed = (fields: Record<string, unknown>) => ({ toolkit: { slug: "slack" }, auth_config: { type: "use_composio_managed_auth", ...fields } });
 
@@ -124,7 +116,7 @@ describe("create validation", () => {
     expect400Naming(await post({ toolkit: { slug: "" } }), "toolkit.slug");
     expect400Naming(await post({ toolkit: { slug: 7 } }), "toolkit.slug");
     expect400Naming(await post({ toolkit: "slack" }), "toolkit");
-    expect400Naming(await call(url, "POST", "/api/v3/auth_configs"), "toolkit.slug");
+    expect400Naming(await call(emulator.url, "POST", "/api/v3/auth_configs"), "toolkit.slug");
   });
 
   it("rejects unknown fields, naming them", async () => {
@@ -188,23 +180,23 @@ describe("create validation", () => {
       expect(res.status).toBe(400);
       expectNoCanary(res.text);
     }
-    const broken = await call(url, "POST", "/api/v3/auth_configs", { rawBody: `{"secret": "${CANARY.clientSecret}"`, headers: { "content-type": "application/json" } });
+    const broken = await call(emulator.url, "POST", "/api/v3/auth_configs", { rawBody: `{"secret": "${CANARY.clientSecret}"`, headers: { "content-type": "application/json" } });
     expect400Naming(broken, "JSON", "invalid_request_body");
     expectNoCanary(broken.text);
   });
 
   it("stores nothing when a create is refused", async () => {
-    const before = (await call(url, "GET", "/api/v3/auth_configs?limit=200&show_disabled=true")).body.total_items;
+    const before = (await call(emulator.url, "GET", "/api/v3/auth_configs?limit=200&show_disabled=true")).body.total_items;
     await post(custom({ name: "refused", is_enabled_for_tool_router: "no" }));
-    const after = await call(url, "GET", "/api/v3/auth_configs?limit=200&show_disabled=true&search=refused");
+    const after = await call(emulator.url, "GET", "/api/v3/auth_configs?limit=200&show_disabled=true&search=refused");
     expect(after.body.total_items).toBe(0);
-    expect((await call(url, "GET", "/api/v3/auth_configs?limit=200&show_disabled=true")).body.total_items).toBe(before);
+    expect((await call(emulator.url, "GET", "/api/v3/auth_configs?limit=200&show_disabled=true")).body.total_items).toBe(before);
   });
 });
 
 describe("masking", () => {
   it("passes client_id, consumer_key and scopes through and obfuscates every other custom credential", async () => {
-    const id = await create(url, {
+    const id = await create(emulator.url, {
       toolkit: { slug: "twitter" },
       auth_config: {
         type: "use_custom_auth",
@@ -225,7 +217,7 @@ describe("masking", () => {
         },
       },
     });
-    expect((await read(url, id)).credentials).toEqual({
+    expect((await read(emulator.url, id)).credentials).toEqual({
       client_id: "cid-123456",
       consumer_key: "ck-abcdef",
       consumer_secret: "cana...",
@@ -242,16 +234,16 @@ describe("masking", () => {
   });
 
   it("keeps a non-string client_id as sent", async () => {
-    const id = await create(url, customCreateBody({ credentials: { client_id: 998877, client_secret: CANARY.clientSecret } }));
-    expect((await read(url, id)).credentials.client_id).toBe(998877);
+    const id = await create(emulator.url, customCreateBody({ credentials: { client_id: 998877, client_secret: CANARY.clientSecret } }));
+    expect((await read(emulator.url, id)).credentials.client_id).toBe(998877);
   });
 
   it("redacts shared_credentials values and the proxy auth key, and leaves out an absent proxy key", async () => {
-    const id = await create(url, customCreateBody({ shared_credentials: { bot_token: CANARY.botToken, team: 7, on: true } }));
-    const object = await read(url, id);
+    const id = await create(emulator.url, customCreateBody({ shared_credentials: { bot_token: CANARY.botToken, team: 7, on: true } }));
+    const object = await read(emulator.url, id);
     expect(object.shared_credentials).toEqual({ bot_token: "REDACTED", team: "REDACTED", on: "REDACTED" });
     expect(object.proxy_config).toEqual({ proxy_url: "https://proxy.example", proxy_auth_key: "REDACTED" });
-    const without = await read(url, await create(url, customCreateBody({ proxy_config: { proxy_url: "https://p2" } })));
+    const without = await read(emulator.url, await create(emulator.url, customCreateBody({ proxy_config: { proxy_url: "https://p2" } })));
     expect(without.proxy_config).toEqual({ proxy_url: "https://p2" });
   });
 
@@ -278,14 +270,14 @@ describe("masking", () => {
   });
 
   it("never returns a canary in a read or a list", async () => {
-    await create(url, customCreateBody({ credentials: { client_id: "c", client_secret: CANARY.clientSecret, api_key: CANARY.rotatedSecret } }));
+    await create(emulator.url, customCreateBody({ credentials: { client_id: "c", client_secret: CANARY.clientSecret, api_key: CANARY.rotatedSecret } }));
     let cursor: string | null = "";
     let pages = 0;
     do {
-      const res = await call(url, "GET", `/api/v3/auth_configs?limit=10&show_disabled=true${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+      const res = await call(emulator.url, "GET", `/api/v3/auth_configs?limit=10&show_disabled=true${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
       expect(res.status).toBe(200);
       expectNoCanary(res.text);
-      for (const item of res.body.items) expectNoCanary(JSON.stringify(await read(url, item.id)));
+      for (const item of res.body.items) expectNoCanary(JSON.stringify(await read(emulator.url, item.id)));
       cursor = res.body.next_cursor;
       pages++;
     } while (cursor);

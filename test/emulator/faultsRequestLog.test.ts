@@ -1,19 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator } from "../../emulator";
-import { CANARY, call, create, customCreateBody, expect400Naming, read, resetEmulator } from "./helpers";
+import { CANARY, call, create, customCreateBody, expect400Naming, read, resetEmulator, useEmulator } from "./helpers";
 
-let emulator: { url: string; close(): Promise<void> };
-let url: string;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-  url = emulator.url;
-});
-afterAll(() => emulator.close());
-beforeEach(() => resetEmulator(url));
+const emulator = useEmulator();
+beforeEach(() => resetEmulator(emulator.url));
 
 const control = async (method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${url}/_emulator/${path}`, {
+  const res = await fetch(`${emulator.url}/_emulator/${path}`, {
     method,
     headers: body === undefined ? {} : { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -26,7 +19,7 @@ const requests = async () => (await control("GET", "requests")).body as any[];
 /** Sends a request and reports a dropped connection as status "dropped". */
 async function attempt(method: string, path: string, body?: unknown): Promise<number | "dropped"> {
   try {
-    return (await call(url, method, path, { body })).status;
+    return (await call(emulator.url, method, path, { body })).status;
   } catch (error) {
     expect(String((error as Error).cause ?? error)).toMatch(/socket|ECONNRESET|closed|terminated/i);
     return "dropped";
@@ -35,11 +28,11 @@ async function attempt(method: string, path: string, body?: unknown): Promise<nu
 
 describe("request log", () => {
   it("records every API request, oldest first, with path, parsed query and body, status and redacted headers", async () => {
-    const id = await create(url, customCreateBody());
-    await call(url, "GET", "/api/v3/auth_configs?limit=5&search=slack", { key: CANARY.apiKey, headers: { authorization: `Bearer ${CANARY.apiKey}` } });
-    await call(url, "GET", `/api/v3.1/auth_configs/${id}`, { key: null, headers: { "x-user-api-key": CANARY.apiKey } });
-    await call(url, "GET", "/api/v3/auth_configs/ac_missing00000");
-    await call(url, "PATCH", `/api/v3/auth_configs/${id}/DISABLED`);
+    const id = await create(emulator.url, customCreateBody());
+    await call(emulator.url, "GET", "/api/v3/auth_configs?limit=5&search=slack", { key: CANARY.apiKey, headers: { authorization: `Bearer ${CANARY.apiKey}` } });
+    await call(emulator.url, "GET", `/api/v3.1/auth_configs/${id}`, { key: null, headers: { "x-user-api-key": CANARY.apiKey } });
+    await call(emulator.url, "GET", "/api/v3/auth_configs/ac_missing00000");
+    await call(emulator.url, "PATCH", `/api/v3/auth_configs/${id}/DISABLED`);
     const log = await requests();
     expect(log.map((r) => [r.method, r.path, r.status])).toEqual([
       ["POST", "/api/v3/auth_configs", 201],
@@ -62,10 +55,10 @@ describe("request log", () => {
   });
 
   it("records refused requests (401, 429, bad JSON) but not control requests", async () => {
-    await call(url, "POST", "/api/v3/auth_configs", { key: null, body: { toolkit: { slug: "slack" } } });
-    await call(url, "POST", "/api/v3/auth_configs", { rawBody: "{oops", headers: { "content-type": "application/json" } });
+    await call(emulator.url, "POST", "/api/v3/auth_configs", { key: null, body: { toolkit: { slug: "slack" } } });
+    await call(emulator.url, "POST", "/api/v3/auth_configs", { rawBody: "{oops", headers: { "content-type": "application/json" } });
     await setFaults({ rate: 1, kinds: ["429"] });
-    await call(url, "GET", "/api/v3/auth_configs");
+    await call(emulator.url, "GET", "/api/v3/auth_configs");
     await control("GET", "health");
     await control("GET", "faults");
     const log = await requests();
@@ -77,11 +70,11 @@ describe("request log", () => {
   });
 
   it("is cleared by DELETE /_emulator/requests", async () => {
-    await call(url, "GET", "/api/v3/auth_configs");
+    await call(emulator.url, "GET", "/api/v3/auth_configs");
     expect(await requests()).toHaveLength(1);
     expect((await control("DELETE", "requests")).status).toBe(200);
     expect(await requests()).toEqual([]);
-    await call(url, "GET", "/api/v3/auth_configs");
+    await call(emulator.url, "GET", "/api/v3/auth_configs");
     expect(await requests()).toHaveLength(1);
   });
 });
@@ -176,37 +169,37 @@ describe("fault injection", () => {
 
   it("429: the rate-limit body and the configured Retry-After, without processing", async () => {
     await setFaults({ rate: 1, kinds: ["429"], retryAfterSeconds: 7 });
-    const res = await call(url, "POST", "/api/v3/auth_configs", { body: customCreateBody({ name: "faulted-429" }) });
+    const res = await call(emulator.url, "POST", "/api/v3/auth_configs", { body: customCreateBody({ name: "faulted-429" }) });
     expect(res.status).toBe(429);
     expect(res.body).toEqual({ message: "Rate limit exceeded. Limit: 10000 requests per 1 minutes" });
     expect(res.headers.get("retry-after")).toBe("7");
     expect(res.headers.get("x-ratelimit")).toBe("10000");
     await control("DELETE", "faults");
-    expect((await call(url, "GET", "/api/v3/auth_configs?search=faulted-429")).body.total_items).toBe(0);
+    expect((await call(emulator.url, "GET", "/api/v3/auth_configs?search=faulted-429")).body.total_items).toBe(0);
   });
 
   it("500 and 503: the error envelope (503 with Retry-After), without processing", async () => {
     await setFaults({ rate: 1, kinds: ["500"] });
-    const internal = await call(url, "POST", "/api/v3/auth_configs", { body: customCreateBody({ name: "faulted-5xx" }) });
+    const internal = await call(emulator.url, "POST", "/api/v3/auth_configs", { body: customCreateBody({ name: "faulted-5xx" }) });
     expect(internal.status).toBe(500);
     expect(internal.body.error).toMatchObject({ status: 500, code: 500, slug: "internal_server_error" });
     await setFaults({ rate: 1, kinds: ["503"], retryAfterSeconds: 2 });
-    const unavailable = await call(url, "POST", "/api/v3/auth_configs", { body: customCreateBody({ name: "faulted-5xx" }) });
+    const unavailable = await call(emulator.url, "POST", "/api/v3/auth_configs", { body: customCreateBody({ name: "faulted-5xx" }) });
     expect(unavailable.status).toBe(503);
     expect(unavailable.body.error).toMatchObject({ status: 503, code: 503, slug: "service_unavailable" });
     expect(unavailable.headers.get("retry-after")).toBe("2");
     await control("DELETE", "faults");
-    expect((await call(url, "GET", "/api/v3/auth_configs?search=faulted-5xx")).body.total_items).toBe(0);
+    expect((await call(emulator.url, "GET", "/api/v3/auth_configs?search=faulted-5xx")).body.total_items).toBe(0);
   });
 
   it("reset-before: the client sees a socket error and nothing changes", async () => {
-    const id = await create(url, customCreateBody({ name: "before-reset" }));
+    const id = await create(emulator.url, customCreateBody({ name: "before-reset" }));
     await setFaults({ rate: 1, kinds: ["reset-before"] });
     expect(await attempt("POST", "/api/v3/auth_configs", customCreateBody({ name: "never-created" }))).toBe("dropped");
     expect(await attempt("PATCH", `/api/v3/auth_configs/${id}`, { type: "custom", name: "never-renamed" })).toBe("dropped");
     await control("DELETE", "faults");
-    expect((await call(url, "GET", "/api/v3/auth_configs?search=never-created")).body.total_items).toBe(0);
-    expect((await read(url, id)).name).toBe("before-reset");
+    expect((await call(emulator.url, "GET", "/api/v3/auth_configs?search=never-created")).body.total_items).toBe(0);
+    expect((await read(emulator.url, id)).name).toBe("before-reset");
     const log = await requests();
     expect(log.slice(1, 3).map((r) => [r.method, r.status, r.fault, r.body?.auth_config?.name ?? r.body?.name])).toEqual([
       ["POST", null, "reset-before", "never-created"],
@@ -215,16 +208,16 @@ describe("fault injection", () => {
   });
 
   it("reset-after: the client sees a socket error, but the change was made", async () => {
-    const id = await create(url, customCreateBody({ name: "before-reset" }));
+    const id = await create(emulator.url, customCreateBody({ name: "before-reset" }));
     await setFaults({ rate: 1, kinds: ["reset-after"] });
     expect(await attempt("POST", "/api/v3/auth_configs", customCreateBody({ name: "created-unanswered" }))).toBe("dropped");
     expect(await attempt("PATCH", `/api/v3/auth_configs/${id}`, { type: "custom", name: "renamed-unanswered" })).toBe("dropped");
     expect(await attempt("DELETE", `/api/v3/auth_configs/${id}`)).toBe("dropped");
     await control("DELETE", "faults");
-    const created = await call(url, "GET", "/api/v3/auth_configs?search=created-unanswered");
+    const created = await call(emulator.url, "GET", "/api/v3/auth_configs?search=created-unanswered");
     expect(created.body.total_items).toBe(1);
     expect(created.body.items[0].credentials.client_secret).toBe("cana...");
-    expect((await call(url, "GET", `/api/v3/auth_configs/${id}`)).status).toBe(404);
+    expect((await call(emulator.url, "GET", `/api/v3/auth_configs/${id}`)).status).toBe(404);
     const log = await requests();
     expect(log.slice(1, 4).map((r) => [r.method, r.status, r.fault])).toEqual([
       ["POST", null, "reset-after"],
@@ -241,11 +234,11 @@ describe("fault injection", () => {
   it("delay: processes the request and answers after delayMs", async () => {
     await setFaults({ rate: 1, kinds: ["delay"], delayMs: 300 });
     const started = Date.now();
-    const res = await call(url, "POST", "/api/v3/auth_configs", { body: customCreateBody({ name: "delayed" }) });
+    const res = await call(emulator.url, "POST", "/api/v3/auth_configs", { body: customCreateBody({ name: "delayed" }) });
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
     expect(res.status).toBe(201);
     await control("DELETE", "faults");
-    expect((await read(url, res.body.auth_config.id)).name).toBe("delayed");
+    expect((await read(emulator.url, res.body.auth_config.id)).name).toBe("delayed");
     expect((await requests())[0]).toMatchObject({ status: 201, fault: "delay" });
   });
 
@@ -256,13 +249,13 @@ describe("fault injection", () => {
 
 describe("reset and health", () => {
   it("POST /_emulator/reset forgets configs, the log and the faults", async () => {
-    const id = await create(url, customCreateBody());
+    const id = await create(emulator.url, customCreateBody());
     await setFaults({ rate: 0.1, kinds: ["500"] });
     expect((await control("POST", "reset")).status).toBe(200);
     expect((await control("GET", "faults")).body).toEqual({ faults: null });
     expect(await requests()).toEqual([]);
-    expect((await call(url, "GET", `/api/v3/auth_configs/${id}`)).status).toBe(404);
-    expect((await call(url, "GET", "/api/v3/auth_configs?show_disabled=true")).body.total_items).toBe(0);
+    expect((await call(emulator.url, "GET", `/api/v3/auth_configs/${id}`)).status).toBe(404);
+    expect((await call(emulator.url, "GET", "/api/v3/auth_configs?show_disabled=true")).body.total_items).toBe(0);
   });
 
   it("GET /_emulator/health answers { ok: true }", async () => {
@@ -270,7 +263,7 @@ describe("reset and health", () => {
   });
 
   it("refuses a control body that is not JSON", async () => {
-    const res = await fetch(`${url}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: "{rate" });
+    const res = await fetch(`${emulator.url}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: "{rate" });
     expect(res.status).toBe(400);
     expect400Naming({ status: res.status, body: await res.json(), text: "", headers: res.headers }, "JSON");
   });

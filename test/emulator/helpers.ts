@@ -1,4 +1,5 @@
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
+import { EmulatorOptions, RunningEmulator, startEmulator } from "../../emulator";
 
 /** Secret values that must never come back from the emulator (reads, errors, CLI output). */
 export const CANARY = {
@@ -92,4 +93,21 @@ export function expectNoCanary(text: string): void {
 export async function resetEmulator(baseUrl: string): Promise<void> {
   const res = await fetch(`${baseUrl}/_emulator/reset`, { method: "POST" });
   expect(res.status).toBe(200);
+}
+
+/**
+ * Starts an emulator before the file's tests and stops it after them. The returned object's `url`
+ * is set by the time the tests run.
+ */
+export function useEmulator(options: EmulatorOptions = {}): { url: string } {
+  const handle = { url: "" };
+  let running: RunningEmulator | undefined;
+  beforeAll(async () => {
+    running = await startEmulator({ port: 0, ...options });
+    handle.url = running.url;
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  return handle;
 }

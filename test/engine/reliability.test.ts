@@ -165,6 +165,7 @@ describe("failures that cannot be retried away end clearly and leave state as it
       const text = await failingUp();
       expect(text).toContain('composio.AuthConfig "one": update failed');
       expect(text).toMatch(/answered 401/);
+      expect(text).toMatch(/request_id: req_/);
       expect(text).not.toContain("wrong-key-canary-2f");
     } finally {
       await world.stack.setConfig("composio:apiKey", { value: API_KEY, secret: true });
@@ -189,6 +190,7 @@ describe("failures that cannot be retried away end clearly and leave state as it
       const text = await failingUp();
       expect(text).toContain('composio.AuthConfig "one": update failed');
       expect(text).toMatch(/answered 500/);
+      expect(text).toMatch(/request_id: req_/);
       // The first attempt and three retries, then it stops.
       expect((await world.requests()).filter((r) => r.method === "PATCH")).toHaveLength(4);
       expect(text).toMatch(/retry 3 of 3/);

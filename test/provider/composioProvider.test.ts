@@ -19,8 +19,27 @@ interface Recorded {
   status: number | null;
 }
 
+
+/** Starts an emulator for the block and points the provider at it through its environment variables. */
+function useEmulatorAndEnvironment(emulatorOptions: Parameters<typeof startEmulator>[0], env: Record<string, string>): { url: string; close(): Promise<void> } {
+  const handle = { url: "", close: async () => {} };
+  beforeAll(async () => {
+    const running = await startEmulator({ port: 0, ...emulatorOptions });
+    Object.assign(handle, running);
+    Object.assign(process.env, { COMPOSIO_BASE_URL: running.url }, env);
+  });
+  afterAll(async () => {
+    await handle.close();
+    for (const key of ["COMPOSIO_BASE_URL", ...Object.keys(env)]) delete process.env[key];
+  });
+  beforeEach(async () => {
+    await fetch(`${handle.url}/_emulator/reset`, { method: "POST" });
+  });
+  return handle;
+}
+
 describe("composio AuthConfig provider methods over HTTP", () => {
-  let emulator: { url: string; close(): Promise<void> };
+  const emulator = useEmulatorAndEnvironment({ apiKey: "provider-test-key" }, { COMPOSIO_API_KEY: "provider-test-key", COMPOSIO_MAX_RETRIES: "2" });
   const requests = async (): Promise<Recorded[]> => (await fetch(`${emulator.url}/_emulator/requests`)).json() as Promise<Recorded[]>;
   const api = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${emulator.url}${path}`, { method, headers: { "x-api-key": "provider-test-key", "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -28,21 +47,6 @@ describe("composio AuthConfig provider methods over HTTP", () => {
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   };
 
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, apiKey: "provider-test-key" });
-    process.env.COMPOSIO_BASE_URL = emulator.url;
-    process.env.COMPOSIO_API_KEY = "provider-test-key";
-    process.env.COMPOSIO_MAX_RETRIES = "2";
-  });
-  afterAll(async () => {
-    await emulator.close();
-    delete process.env.COMPOSIO_BASE_URL;
-    delete process.env.COMPOSIO_API_KEY;
-    delete process.env.COMPOSIO_MAX_RETRIES;
-  });
-  beforeEach(async () => {
-    await fetch(`${emulator.url}/_emulator/reset`, { method: "POST" });
-  });
 
   const checked = (args: Record<string, unknown>) => {
     const { inputs, failures } = checkInputs({}, { __logicalName: "test", ...args });
@@ -161,7 +165,7 @@ describe("composio AuthConfig provider methods over HTTP", () => {
 });
 
 describe("interrupted creates: no duplicate, no orphan", () => {
-  let emulator: { url: string; close(): Promise<void> };
+  const emulator = useEmulatorAndEnvironment({}, { COMPOSIO_API_KEY: "k", COMPOSIO_REQUEST_TIMEOUT_MS: "500" });
   const setFaults = (settings: unknown) =>
     fetch(`${emulator.url}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(settings) });
   const list = async () => {
@@ -170,21 +174,6 @@ describe("interrupted creates: no duplicate, no orphan", () => {
   };
   const recorded = async () => (await (await fetch(`${emulator.url}/_emulator/requests`)).json()) as Recorded[];
 
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    process.env.COMPOSIO_BASE_URL = emulator.url;
-    process.env.COMPOSIO_API_KEY = "k";
-    process.env.COMPOSIO_REQUEST_TIMEOUT_MS = "500";
-  });
-  afterAll(async () => {
-    await emulator.close();
-    delete process.env.COMPOSIO_BASE_URL;
-    delete process.env.COMPOSIO_API_KEY;
-    delete process.env.COMPOSIO_REQUEST_TIMEOUT_MS;
-  });
-  beforeEach(async () => {
-    await fetch(`${emulator.url}/_emulator/reset`, { method: "POST" });
-  });
 
   const args = () => {
     const { inputs } = checkInputs({}, { __logicalName: "flaky", toolkit: "slack", authScheme: "API_KEY", credentials: { api_key: SECRET } });
