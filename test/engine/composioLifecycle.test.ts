@@ -246,6 +246,35 @@ describe("composio.AuthConfig lifecycle through the Pulumi engine", () => {
   });
 });
 
+describe("values unknown during preview", () => {
+  let world: EngineWorld;
+  beforeAll(async () => {
+    world = await EngineWorld.create("unknowns");
+  });
+  afterAll(async () => {
+    await world?.dispose();
+  });
+
+  it("a name computed from another config's id passes check at preview and is sent once known", async () => {
+    world.declare([
+      { name: "first", args: { toolkit: "slack", authScheme: "API_KEY", credentials: { api_key: "k1-secret" } } },
+      { name: "second", nameFromIdOf: "first", args: { toolkit: "slack", authScheme: "API_KEY", credentials: { api_key: "k2-secret" } } },
+    ]);
+    const preview = await world.preview();
+    expect(preview.changeSummary).toEqual({ create: 3 });
+    expect(await world.requests()).toEqual([]);
+    await world.up();
+    const outputs = await world.stack.outputs();
+    const first = outputs.first.value as { id: string };
+    const second = outputs.second.value as { name: string };
+    expect(second.name).toBe(`copy-of-${first.id}`);
+    const posted = (await world.requests()).filter((r) => r.method === "POST").map((r) => (r.body as { auth_config: { name: string } }).auth_config.name);
+    expect(posted).toContain(`copy-of-${first.id}`);
+    expect(JSON.stringify(await world.requests())).not.toContain("04da6b54-80e4-46f7-96ec-b56ff0331ba9");
+    await world.destroy();
+  });
+});
+
 describe("managed composio.AuthConfig through the Pulumi engine", () => {
   let world: EngineWorld;
 

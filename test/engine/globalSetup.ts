@@ -20,7 +20,7 @@ export default function setup(project: TestProject): void {
   const packDir = mkdtempSync(join(tmpdir(), "authconfig-pack-"));
   execFileSync("npm", ["pack", "--pack-destination", packDir, "--silent"], { cwd: repo, stdio: ["ignore", "ignore", "inherit"] });
   const tarball = join(packDir, readdirSync(packDir).find((f) => f.endsWith(".tgz"))!);
-  const hash = createHash("sha256").update(readFileSync(tarball)).digest("hex").slice(0, 12);
+  const hash = createHash("sha256").update(readFileSync(tarball)).update(PROGRAM).digest("hex").slice(0, 12);
 
   const programDir = join(tmpdir(), `authconfig-test-program-${hash}`);
   if (!existsSync(join(programDir, "node_modules", "pulumi-authconfig", "package.json"))) {
@@ -45,8 +45,12 @@ const { composio } = require("pulumi-authconfig");
 
 const scenario = JSON.parse(fs.readFileSync(path.join(__dirname, "scenario." + pulumi.getStack() + ".json"), "utf8"));
 const outputs = {};
+const declared = {};
 for (const r of scenario.resources) {
-  const resource = r.getId !== undefined ? composio.AuthConfig.get(r.name, r.getId) : new composio.AuthConfig(r.name, r.args, r.options);
+  // nameFromIdOf: this resource's name is computed from another's id, unknown until that one exists.
+  const args = r.nameFromIdOf ? { ...r.args, name: declared[r.nameFromIdOf].id.apply((id) => "copy-of-" + id) } : r.args;
+  const resource = r.getId !== undefined ? composio.AuthConfig.get(r.name, r.getId) : new composio.AuthConfig(r.name, args, r.options);
+  declared[r.name] = resource;
   outputs[r.name] = { id: resource.id, name: resource.name, status: resource.status, lastUpdatedAt: resource.lastUpdatedAt };
 }
 module.exports = outputs;

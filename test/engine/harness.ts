@@ -11,6 +11,8 @@ export interface ScenarioResource {
   readonly args?: Record<string, unknown>;
   readonly options?: Record<string, unknown>;
   readonly getId?: string;
+  /** Name this resource after the id of an earlier one (an output still unknown during the first preview). */
+  readonly nameFromIdOf?: string;
 }
 
 /** What the emulator's request log holds for each API request. */
