@@ -115,7 +115,8 @@ async function createOnce(client: ComposioClient, inputs: AuthConfigInputs, ctx:
     } catch (error) {
       const ambiguous = (error instanceof ConnectionError && error.maybeProcessed) || (error instanceof ServerError && error.status !== 503);
       if (!ambiguous || attempt >= maxAttempts) throw error;
-      logLine(`${ctx.resource}: create: the POST may have been processed (${(error as Error).message.split(": ").slice(-1)[0]}); looking for "${inputs.name}" before trying again`);
+      const why = error instanceof ConnectionError ? error.reason : `answered ${(error as ServerError).status}`;
+      logLine(`${ctx.resource}: create: the POST may have been processed (${why}); looking for "${inputs.name}" before trying again`);
       await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
       // Configs created before this attempt was sent are not ours, even when they share the name.
       const twins = (await client.findByName(inputs.name ?? "", inputs.toolkit, ctx)).filter((c) => Date.parse(c.created_at) >= sentAt - 60_000);

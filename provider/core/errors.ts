@@ -71,9 +71,12 @@ export class ServerError extends ApiError {}
 export class ConnectionError extends AuthConfigError {
   /** False only when the request provably never reached the server (e.g. connection refused). */
   readonly maybeProcessed: boolean;
+  /** What happened, e.g. `connection refused` or `no answer within 30000 ms`. */
+  readonly reason: string;
   constructor(init: { context: FailureContext; method: string; url: string; reason: string; maybeProcessed: boolean; code: string }) {
     super(init.code, `${prefix(init.context)}: ${init.method} ${init.url} got no answer: ${init.reason}`);
     this.maybeProcessed = init.maybeProcessed;
+    this.reason = init.reason;
   }
 }
 

@@ -201,5 +201,6 @@ export function classifyNetworkError(cause: unknown, timeoutMs: number): { code:
   if (TIMEOUT_CODES.has(code)) {
     return { code: "AUTHCONFIG_TIMEOUT", reason: `no answer within ${timeoutMs} ms`, maybeProcessed: true };
   }
-  return { code: "AUTHCONFIG_CONNECTION_LOST", reason: `connection lost (${code}: ${err?.message ?? "unknown error"})`, maybeProcessed: true };
+  const detail = code !== "UNKNOWN" ? code : (err?.message ?? "unknown error");
+  return { code: "AUTHCONFIG_CONNECTION_LOST", reason: `connection lost (${detail})`, maybeProcessed: true };
 }
