@@ -45,5 +45,6 @@ export function authConfigArgsSchema() {
     importId: z.string().regex(/^ac_[A-Za-z0-9_-]+$/, { error: "must be an auth config id such as ac_1a2b3c4d5e6f" }).optional(),
     __logicalName: z.string().optional(),
     __autoNamed: z.boolean().optional(),
+    __nameUnmanaged: z.boolean().optional(),
   });
 }

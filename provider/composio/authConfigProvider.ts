@@ -1,16 +1,17 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { jsonEqual } from "../core/equality";
-import { AuthConfigError, ConnectionError, ServerError } from "../core/errors";
+import { AuthConfigError } from "../core/errors";
 import { logLine } from "../core/log";
 import { secretLeaves } from "../core/redact";
 import { withoutUndefined } from "../core/recordDiff";
 import { containsUnknown } from "../core/unknown";
 import { asInputs, checkInputs } from "./checkInputs";
 import { CallContext, ComposioClient, composioClient } from "./client";
+import { createWithoutTwins } from "./createWithoutTwins";
 import { composioConnection, setStackConfig } from "./connection";
 import { buildPatchBody, statusChange } from "./patchBody";
 import { AuthConfigInputs, AuthConfigState, DIFFED_KEYS, REPLACE_KEYS, inputsOf, resourceLabel, secretValuesOf } from "./state";
-import { createBody, stateFromObject } from "./wire";
+import { stateFromObject } from "./wire";
 
 /**
  * The `composio.AuthConfig` dynamic provider: this module is the provider object. The SDK hands it to
@@ -29,7 +30,7 @@ export async function check(olds: Record<string, unknown> | undefined, news: Rec
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.DiffResult> {
   const changed = DIFFED_KEYS.filter((key) => {
     // Adopted without a name: the name is not managed.
-    if (key === "name" && news.name === undefined && news.importId !== undefined) return false;
+    if (key === "name" && news.name === undefined && news.__nameUnmanaged === true) return false;
     return containsUnknown(news[key]) || !jsonEqual(olds[key], news[key]);
   });
   const replaces = changed.filter((key) => (REPLACE_KEYS as readonly string[]).includes(key));
@@ -39,7 +40,7 @@ export async function diff(_id: string, olds: Record<string, unknown>, news: Rec
 export async function create(news: Record<string, unknown>): Promise<dynamic.CreateResult> {
   const inputs = asInputs(news);
   const { client, ctx } = session(inputs, "create");
-  const id = inputs.importId ? await adopt(client, inputs, ctx) : await createOnce(client, inputs, ctx);
+  const id = inputs.importId ? await adopt(client, inputs, ctx) : await createWithoutTwins(client, inputs, ctx);
   try {
     // A config created disabled: the create body has no status, the status endpoint sets it.
     if (!inputs.importId && !inputs.enabled) await client.setStatus(id, "DISABLED", ctx);
@@ -56,7 +57,11 @@ export async function read(id: string, props: Record<string, unknown> | undefine
   const object = await client.get(id, ctx);
   if (!object) return { id: "" }; // deleted out of band: refresh drops it from state
   const state = stateFromObject(object, known);
-  return { id, props: outputs(state), inputs: known ? withoutUndefined(inputsOf(state)) : undefined };
+  if (!known) return { id, props: outputs(state) };
+  const inputs = inputsOf(state);
+  // A generated name is the provider's to keep: a rename made elsewhere is drift, not the new name.
+  if (known.__autoNamed) inputs.name = known.name;
+  return { id, props: outputs(state), inputs: withoutUndefined(inputs) };
 }
 
 export async function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.UpdateResult> {
@@ -100,40 +105,6 @@ async function readBack(client: ComposioClient, id: string, inputs: AuthConfigIn
   return stateFromObject(object, inputs);
 }
 
-/**
- * POST the new config. If the POST may have been processed but no answer came (reset or timeout after
- * sending, or a 5xx), look the config up by its name before trying again, and adopt it if it exists:
- * Composio has no idempotency keys, and this is what keeps a flaky network from making twins.
- */
-async function createOnce(client: ComposioClient, inputs: AuthConfigInputs, ctx: CallContext): Promise<string> {
-  const body = createBody(inputs);
-  const maxAttempts = 4;
-  for (let attempt = 1; ; attempt++) {
-    const sentAt = Date.now();
-    try {
-      return await client.create(body, ctx);
-    } catch (error) {
-      const ambiguous = (error instanceof ConnectionError && error.maybeProcessed) || (error instanceof ServerError && error.status !== 503);
-      if (!ambiguous || attempt >= maxAttempts) throw error;
-      const why = error instanceof ConnectionError ? error.reason : `answered ${(error as ServerError).status}`;
-      logLine(`${ctx.resource}: create: the POST may have been processed (${why}); looking for "${inputs.name}" before trying again`);
-      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
-      // Configs created before this attempt was sent are not ours, even when they share the name.
-      const twins = (await client.findByName(inputs.name ?? "", inputs.toolkit, ctx)).filter((c) => Date.parse(c.created_at) >= sentAt - 60_000);
-      if (twins.length === 1) {
-        logLine(`${ctx.resource}: create: found ${twins[0].id}, created by the interrupted request; adopting it`);
-        return twins[0].id;
-      }
-      if (twins.length > 1) {
-        throw new AuthConfigError(
-          "AUTHCONFIG_AMBIGUOUS_CREATE",
-          `${ctx.resource}: create failed: the create request was interrupted and ${twins.length} auth configs named "${inputs.name}" (${twins.map((t) => t.id).join(", ")}) now exist; delete the extra ones or adopt one with importId`,
-        );
-      }
-    }
-  }
-}
-
 /** Adopts an existing config by id: checks it can be the declared one, then PATCHes only what differs. */
 async function adopt(client: ComposioClient, inputs: AuthConfigInputs, ctx: CallContext): Promise<string> {
   const id = inputs.importId as string;
@@ -167,7 +138,8 @@ function outputs(state: AuthConfigState): Record<string, unknown> {
 function partiallyCreated(error: unknown, id: string, inputs: AuthConfigInputs): Error {
   const wrapped = error instanceof Error ? error : new Error(String(error));
   const { credentials: _c, sharedCredentials: _s, proxyConfig: _p, ...withoutSecrets } = inputs;
-  const properties = outputs({ ...withoutSecrets, status: "ENABLED", isComposioManaged: inputs.managed, createdAt: "", lastUpdatedAt: "" });
+  // A fresh config is enabled: recording that makes the next update call the status endpoint if needed.
+  const properties = outputs({ ...withoutSecrets, enabled: true, status: "ENABLED", isComposioManaged: inputs.managed, createdAt: "", lastUpdatedAt: "" });
   Object.assign(wrapped, { id, properties, reasons: [wrapped.message] });
   return wrapped;
 }

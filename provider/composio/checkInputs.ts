@@ -30,10 +30,16 @@ export function checkInputs(olds: Record<string, unknown>, news: Record<string, 
   const inputs: Record<string, unknown> = { ...args };
   if (inputs.managed === undefined) inputs.managed = false;
   if (inputs.enabled === undefined) inputs.enabled = true;
-  if (inputs.name === undefined && inputs.importId === undefined) {
-    Object.assign(inputs, chooseAutoName(olds, inputs));
-  } else {
+  if (inputs.name !== undefined) {
     delete inputs.__autoNamed;
+    delete inputs.__nameUnmanaged;
+  } else if (inputs.importId !== undefined || (olds.__nameUnmanaged === true && !isReplacing(olds, inputs))) {
+    // Adopted without a name: the config keeps the name it has, now and after importId is dropped.
+    delete inputs.__autoNamed;
+    inputs.__nameUnmanaged = true;
+  } else {
+    delete inputs.__nameUnmanaged;
+    Object.assign(inputs, chooseAutoName(olds, inputs));
   }
   return { inputs, failures };
 }
@@ -64,8 +70,7 @@ function crossFieldFailures(args: Record<string, unknown>): CheckFailure[] {
  * resource is being replaced, so that the old and new configs can be told apart by name.
  */
 function chooseAutoName(olds: Record<string, unknown>, inputs: Record<string, unknown>): Record<string, unknown> {
-  const replacing = REPLACE_KEYS.some((key) => olds[key] !== undefined && olds[key] !== inputs[key]);
-  if (olds.__autoNamed === true && typeof olds.name === "string" && !replacing) {
+  if (olds.__autoNamed === true && typeof olds.name === "string" && !isReplacing(olds, inputs)) {
     return { name: olds.name, __autoNamed: true };
   }
   const base = typeof inputs.__logicalName === "string" && inputs.__logicalName !== UNKNOWN ? inputs.__logicalName : String(inputs.toolkit ?? "authconfig");
@@ -74,6 +79,11 @@ function chooseAutoName(olds: Record<string, unknown>, inputs: Record<string, un
 }
 
 const KIND_OF_VALUE: Record<string, string> = { string: "a string", number: "a number", boolean: "a boolean", object: "an object", array: "a list", record: "an object" };
+
+/** Whether the change replaces the config (a new one is created). */
+function isReplacing(olds: Record<string, unknown>, inputs: Record<string, unknown>): boolean {
+  return REPLACE_KEYS.some((key) => olds[key] !== undefined && olds[key] !== inputs[key]);
+}
 
 /** Turns a zod issue into a sentence that starts with the field's path and never quotes a secret. */
 function describeIssue(issue: z.core.$ZodIssue, args: Record<string, unknown>): CheckFailure {

@@ -1,4 +1,4 @@
-import { ApiErrorBody, FailureContext, NotFoundError } from "../core/errors";
+import { ApiErrorBody, AuthConfigError, FailureContext, NotFoundError } from "../core/errors";
 import { HttpClient } from "../core/httpClient";
 import { logLine } from "../core/log";
 import { sharedRateLimiter } from "../core/rateLimiter";
@@ -24,8 +24,12 @@ export class ComposioClient {
   constructor(private readonly http: HttpClient) {}
 
   async create(body: Record<string, unknown>, ctx: CallContext): Promise<string> {
-    const res = await this.http.request<{ auth_config: { id: string } }>({ method: "POST", path: BASE, body, context: ctx, secrets: ctx.secrets });
-    return res.body.auth_config.id;
+    const res = await this.http.request<{ auth_config?: { id?: unknown } }>({ method: "POST", path: BASE, body, context: ctx, secrets: ctx.secrets });
+    const id = res.body?.auth_config?.id;
+    if (typeof id !== "string" || id === "") {
+      throw new AuthConfigError("AUTHCONFIG_INVALID_RESPONSE", `${ctx.resource}: ${ctx.operation} failed: POST ${BASE} answered ${res.status} without an auth config id`);
+    }
+    return id;
   }
 
   /** The auth config, or undefined when it does not exist (or was deleted). */

@@ -27,8 +27,9 @@ export function buildPatchBody(before: AuthConfigInputs, after: AuthConfigInputs
     if (changed("userScopes")) body.user_scopes = after.userScopes ?? null;
   } else {
     if (changed("credentials")) {
-      const credentials = after.credentials === undefined ? null : mergePatchOf(before.credentials, after.credentials);
-      if (credentials !== undefined) body.credentials = credentials; // undeclared → {}: nothing to send
+      // Dropping `credentials` removes the keys it declared, not keys set elsewhere (`null` would).
+      const credentials = mergePatchOf(before.credentials, after.credentials ?? {});
+      if (credentials !== undefined) body.credentials = credentials;
     }
     if (changed("proxyConfig")) body.proxy_config = after.proxyConfig ? proxyConfigToWire(after.proxyConfig) : null;
   }

@@ -96,7 +96,7 @@ export function stateFromObject(object: ComposioAuthConfigObject, known: AuthCon
     return observed;
   }
 
-  for (const key of ["importId", "__logicalName", "__autoNamed"] as const) {
+  for (const key of ["importId", "__logicalName", "__autoNamed", "__nameUnmanaged"] as const) {
     if (known[key] !== undefined) (observed as unknown as Record<string, unknown>)[key] = known[key];
   }
   if (known.authScheme === undefined) delete observed.authScheme;

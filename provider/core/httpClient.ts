@@ -65,10 +65,15 @@ export class HttpClient {
       const { outcome, error, response } = await this.attempt<T>(req);
       if (response) return response;
       const retryAfter = outcome.kind === "status" ? outcome.retryAfterSeconds : undefined;
+      if (outcome.kind === "status" && outcome.status === 429 && retryAfter !== undefined) {
+        // The limit is the organisation's: hold back every request of this process, not only this one.
+        this.options.rateLimiter.pause(Math.min(retryAfter, retry.maxRetryAfterSeconds));
+      }
       if (attempt > retry.maxRetries || !isRetryable(req.method, outcome)) throw error;
       const delay = backoffDelayMs(retry, attempt, retryAfter);
-      if (Date.now() - started + delay > retry.maxElapsedMs) throw error;
-      const why = outcome.kind === "status" ? `answered ${outcome.status}` : `got no answer (${outcome.reason})`;
+      const honoursRetryAfter = retryAfter !== undefined && retryAfter <= retry.maxRetryAfterSeconds;
+      if (Date.now() - started + delay > retry.maxElapsedMs && !honoursRetryAfter) throw error;
+      const why = outcome.kind === "status" ? `answered ${outcome.status}` : `got no answer (${redactSecrets(outcome.reason, req.secrets ?? [])})`;
       this.options.log(
         `${req.context.resource}: ${req.context.operation}: ${req.method} ${req.path} ${why}; retry ${attempt} of ${retry.maxRetries} in ${(delay / 1000).toFixed(1)}s`,
       );

@@ -12,7 +12,8 @@ export function secretLeaves(...values: unknown[]): string[] {
   const out: string[] = [];
   const visit = (v: unknown): void => {
     if (v === null || v === undefined) return;
-    if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") {
+    // Booleans are no secret worth hiding, and hiding them would blank every "true" in a message.
+    if (typeof v === "string" || typeof v === "number") {
       const text = String(v);
       if (text.length >= MIN_SECRET_LENGTH) out.push(text);
     } else if (Array.isArray(v)) v.forEach(visit);

@@ -10,11 +10,13 @@ export interface RetryPolicy {
   readonly minDelayMs: number;
   /** Cap of one backoff step. */
   readonly maxDelayMs: number;
-  /** No retry starts once this much time has passed since the first attempt. */
+  /** No backoff retry starts once this much time has passed since the first attempt. */
   readonly maxElapsedMs: number;
+  /** A Retry-After up to this long is honoured even past `maxElapsedMs`; a longer one ends the retries. */
+  readonly maxRetryAfterSeconds: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 5, minDelayMs: 250, maxDelayMs: 8_000, maxElapsedMs: 60_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 5, minDelayMs: 250, maxDelayMs: 8_000, maxElapsedMs: 60_000, maxRetryAfterSeconds: 60 };
 
 /** Statuses worth another try: the server was busy or failed, not the request. */
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);

@@ -207,3 +207,46 @@ describe("interrupted creates: no duplicate, no orphan", () => {
     expect(posts.filter((p) => p.fault === undefined)).toHaveLength(1);
   });
 });
+
+describe("names the provider does or does not manage", () => {
+  const emulator = useEmulatorAndEnvironment({}, { COMPOSIO_API_KEY: "k" });
+  const api = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${emulator.url}${path}`, { method, headers: { "x-api-key": "k", "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    return res.json();
+  };
+
+  it("a generated name renamed elsewhere is drift to undo, not the new name", async () => {
+    const { inputs } = checkInputs({}, { __logicalName: "auto", toolkit: "slack", authScheme: "API_KEY" });
+    const { id, outs } = await provider.create(inputs);
+    await api("PATCH", `/api/v3/auth_configs/${id}`, { type: "custom", name: "renamed-by-hand" });
+    const refreshed = await provider.read(id, outs);
+    expect(refreshed.inputs!.name).toBe(inputs.name);
+    const next = checkInputs(refreshed.inputs!, { __logicalName: "auto", toolkit: "slack", authScheme: "API_KEY" }).inputs;
+    expect(next.name).toBe(inputs.name);
+    expect(await provider.diff(id, refreshed.props!, next)).toMatchObject({ changes: true, replaces: [] });
+  });
+
+  it("a config adopted without a name keeps its name after importId is dropped", async () => {
+    const made = await api("POST", "/api/v3/auth_configs", { toolkit: { slug: "slack" }, auth_config: { type: "use_custom_auth", authScheme: "API_KEY", name: "their-name" } });
+    const adoptArgs = { __logicalName: "adopted", toolkit: "slack", authScheme: "API_KEY", importId: made.auth_config.id };
+    const first = checkInputs({}, adoptArgs).inputs;
+    const { id, outs } = await provider.create(first);
+    expect(outs.name).toBe("their-name");
+    const { importId: _dropped, ...withoutImport } = adoptArgs;
+    const later = checkInputs(first, withoutImport).inputs;
+    expect(later.name).toBeUndefined();
+    expect(await provider.diff(id, outs, later)).toMatchObject({ changes: false });
+  });
+
+  it("an interrupted create never adopts a config that only shares the name", async () => {
+    // Made a moment ago (inside the clock-skew allowance), same name and toolkit, another scheme.
+    const sibling = await api("POST", "/api/v3/auth_configs", { toolkit: { slug: "slack" }, auth_config: { type: "use_custom_auth", authScheme: "OAUTH2", name: "shared-name" } });
+    // Seed 7 at rate 0.5: the first POST answers 500 (not processed), the next one goes through.
+    await fetch(`${emulator.url}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ rate: 0.5, kinds: ["500"], seed: 7, methods: ["POST"] }) });
+    const { inputs } = checkInputs({}, { __logicalName: "mine", toolkit: "slack", authScheme: "API_KEY", name: "shared-name" });
+    const { id } = await provider.create(inputs);
+    expect(id).not.toBe(sibling.auth_config.id);
+    const all = await api("GET", "/api/v3/auth_configs?show_disabled=true");
+    expect(all.items.map((c: { id: string }) => c.id).sort()).toEqual([id, sibling.auth_config.id].sort());
+  });
+});

@@ -39,15 +39,22 @@ describe("HttpClient against a real loopback server", () => {
     seen = [];
     sleeps.length = 0;
     logs.length = 0;
+    limiterWaits.length = 0;
   });
 
+  // The limiter runs on a fake clock, so that a Retry-After pause costs the test no time.
+  let fakeNow = Date.now();
+  const limiterWaits: number[] = [];
   const client = (maxRetries = 3) =>
     new HttpClient({
       baseUrl: url,
       headers: { "x-api-key": "key-canary-1234" },
       timeoutMs: 2000,
       retry: { ...DEFAULT_RETRY_POLICY, maxRetries },
-      rateLimiter: new RateLimiter(100_000),
+      rateLimiter: new RateLimiter(100_000, () => fakeNow, async (ms) => {
+        limiterWaits.push(ms);
+        fakeNow += ms;
+      }),
       parseErrorBody: parseComposioError,
       log: (line) => logs.push(line),
       sleep: async (ms) => {
@@ -66,11 +73,20 @@ describe("HttpClient against a real loopback server", () => {
     expect(logs[1]).toContain("got no answer");
   });
 
-  it("honours Retry-After on 429", async () => {
+  it("honours Retry-After on 429, and holds back the shared limiter for that long", async () => {
     script = [{ status: 429, body: { message: "Rate limit exceeded" }, headers: { "retry-after": "7" } }, { status: 200 }];
     await client().request({ method: "GET", path: "/p", context });
     expect(sleeps).toHaveLength(1);
     expect(sleeps[0]).toBeGreaterThanOrEqual(7000);
+    expect(limiterWaits.reduce((a, b) => a + b, 0)).toBe(7000);
+  });
+
+  it("honours a Retry-After longer than the retry budget, up to its own cap", async () => {
+    script = [{ status: 429, body: { message: "Rate limit exceeded" }, headers: { "retry-after": "59" } }, { status: 200 }];
+    const res = await client().request({ method: "GET", path: "/p", context });
+    expect(res.status).toBe(200);
+    script = [{ status: 429, body: { message: "Rate limit exceeded" }, headers: { "retry-after": "3600" } }, { status: 200 }];
+    await expect(client().request({ method: "GET", path: "/p", context })).rejects.toMatchObject({ status: 429 });
   });
 
   it.each([400, 401, 403, 404, 409, 422])("never retries a %i", async (status) => {
@@ -177,13 +193,22 @@ describe("RateLimiter", () => {
       now += ms;
     });
     limiter.observe({ limit: 100, remaining: 4, windowSeconds: 60 });
-    await limiter.acquire();
-    await limiter.acquire();
-    expect(waits[0]).toBeGreaterThanOrEqual(15_000 - 1000);
+    expect(await limiter.acquire()).toBe(0);
+    // 4 left in a 60 s window: one every 15 s, capped at 10 s so that it never stalls.
+    expect(await limiter.acquire()).toBe(10_000);
     limiter.observe({ limit: 100, remaining: 90, windowSeconds: 60 });
-    now += 60_000;
-    waits.length = 0;
+    expect(await limiter.acquire()).toBe(0);
+  });
+
+  it("frees waiters as soon as the headers say the window has room again", async () => {
+    let now = 0;
+    const limiter = new RateLimiter(6000, () => now, async (ms) => {
+      now += ms;
+      // While the first waiter sleeps, a response reports a fresh window.
+      limiter.observe({ limit: 100, remaining: 95, windowSeconds: 60 });
+    });
+    limiter.observe({ limit: 100, remaining: 1, windowSeconds: 60 });
     await limiter.acquire();
-    expect(waits).toEqual([]);
+    expect(await limiter.acquire()).toBeLessThanOrEqual(1000);
   });
 });

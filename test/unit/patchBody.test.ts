@@ -164,10 +164,10 @@ describe("buildPatchBody", () => {
     expect(buildPatchBody(base, after as AuthConfigInputs)).toEqual({ type: "custom", proxy_config: null });
   });
 
-  it("a removed credential key goes as null; the whole map removed goes as null", () => {
+  it("a removed credential key goes as null; removing the whole map removes only its keys", () => {
     expect(buildPatchBody(base, { ...base, credentials: { client_id: "id-1" } })).toEqual({ type: "custom", credentials: { client_secret: null } });
     const { credentials: _c, ...noCredentials } = base;
-    expect(buildPatchBody(base, noCredentials as AuthConfigInputs)).toEqual({ type: "custom", credentials: null });
+    expect(buildPatchBody(base, noCredentials as AuthConfigInputs)).toEqual({ type: "custom", credentials: { client_id: null, client_secret: null } });
   });
 
   it("a fields-only change never resends credentials, and one changed tool list is sent alone", () => {
