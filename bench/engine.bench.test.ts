@@ -85,7 +85,7 @@ describe(`engine figures for ${FLEET} auth configs`, () => {
     await world.stack.setConfig("composio:baseUrl", { value: "http://127.0.0.1:1" });
     const started = Date.now();
     await expect(world.up()).rejects.toThrow(/connection refused/);
-    figures.push(["up against an unreachable API, until it fails (5 retries)", seconds(Date.now() - started)]);
+    figures.push(["up against an unreachable API, until it fails (8 retries)", seconds(Date.now() - started)]);
     await world.stack.setConfig("composio:baseUrl", { value: world.emulatorUrl });
 
     await fetch(`${world.emulatorUrl}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ rate: 1, kinds: ["500"] }) });

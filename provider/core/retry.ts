@@ -16,7 +16,7 @@ export interface RetryPolicy {
   readonly maxRetryAfterSeconds: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 5, minDelayMs: 250, maxDelayMs: 8_000, maxElapsedMs: 60_000, maxRetryAfterSeconds: 60 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 8, minDelayMs: 250, maxDelayMs: 8_000, maxElapsedMs: 60_000, maxRetryAfterSeconds: 60 };
 
 /** Statuses worth another try: the server was busy or failed, not the request. */
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);

@@ -14,7 +14,7 @@ describe("composio connection settings", () => {
     process.env.COMPOSIO_API_KEY = "from-env";
     process.env.COMPOSIO_MAX_REQUESTS_PER_MINUTE = "50";
     setStackConfig(config({ "composio:apiKey": "from-config" }));
-    expect(composioConnection()).toEqual({ apiKey: "from-config", baseUrl: DEFAULT_BASE_URL, maxRequestsPerMinute: 50, timeoutMs: 30_000, maxRetries: 5 });
+    expect(composioConnection()).toEqual({ apiKey: "from-config", baseUrl: DEFAULT_BASE_URL, maxRequestsPerMinute: 50, timeoutMs: 30_000, maxRetries: 8 });
   });
 
   it("explains how to set a missing API key", () => {
