@@ -68,10 +68,7 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
   const before = asInputs(olds);
   const after = asInputs(news);
   const { client, ctx } = session(after, "update", before);
-  const body = buildPatchBody(before, after);
-  if (body) await client.patch(id, body, ctx);
-  const status = statusChange(before, after);
-  if (status) await client.setStatus(id, status, ctx);
+  await applyChanges(client, id, before, after, ctx);
   return { outs: outputs(await readBack(client, id, after, ctx)) };
 }
 
@@ -119,12 +116,18 @@ async function adopt(client: ComposioClient, inputs: AuthConfigInputs, ctx: Call
       );
     }
   }
-  const body = buildPatchBody(inputsOf(observed), inputs);
-  if (body) await client.patch(id, body, ctx);
-  const status = statusChange(observed, inputs);
-  if (status) await client.setStatus(id, status, ctx);
-  logLine(`${ctx.resource}: adopted ${id}${body ? ` and updated ${Object.keys(body).filter((k) => k !== "type").join(", ")}` : ""}`);
+  const changed = await applyChanges(client, id, inputsOf(observed), inputs, ctx);
+  logLine(`${ctx.resource}: adopted ${id}${changed.length > 0 ? ` and updated ${changed.join(", ")}` : ""}`);
   return id;
+}
+
+/** Sends what differs between two sets of inputs: one PATCH, then the status endpoint if `enabled` changed. Returns the wire fields changed. */
+async function applyChanges(client: ComposioClient, id: string, before: AuthConfigInputs, after: AuthConfigInputs, ctx: CallContext): Promise<string[]> {
+  const body = buildPatchBody(before, after);
+  if (body) await client.patch(id, body, ctx);
+  const status = statusChange(before, after);
+  if (status) await client.setStatus(id, status, ctx);
+  return [...Object.keys(body ?? {}).filter((key) => key !== "type"), ...(status ? ["status"] : [])];
 }
 
 function outputs(state: AuthConfigState): Record<string, unknown> {
