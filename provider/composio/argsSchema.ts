@@ -4,7 +4,8 @@ import { COMPOSIO_AUTH_SCHEMES } from "./authSchemes";
 /**
  * The shape and limits of `composio.AuthConfig` arguments. Cross-field rules (what `managed`
  * allows) live in `checkInputs.ts`, where preview-time unknowns can be taken into account.
- * Built on first use: zod schemas must not sit at module level of anything Pulumi serializes.
+ * Built once per provider process, on first use (see core/checkArgs.ts). `importId` and the provider's
+ * own inputs are the core's to check.
  */
 export function authConfigArgsSchema() {
   const slug = z.string().min(1).max(100).regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, { error: "must be a slug: letters, digits, '_' and '-'" });
@@ -42,9 +43,5 @@ export function authConfigArgsSchema() {
       .optional(),
     isEnabledForToolRouter: z.boolean().optional(),
     enabled: z.boolean().optional(),
-    importId: z.string().regex(/^ac_[A-Za-z0-9_-]+$/, { error: "must be an auth config id such as ac_1a2b3c4d5e6f" }).optional(),
-    __logicalName: z.string().optional(),
-    __autoNamed: z.boolean().optional(),
-    __nameUnmanaged: z.boolean().optional(),
   });
 }

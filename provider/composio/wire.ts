@@ -96,9 +96,6 @@ export function stateFromObject(object: ComposioAuthConfigObject, known: AuthCon
     return observed;
   }
 
-  for (const key of ["importId", "__logicalName", "__autoNamed", "__nameUnmanaged"] as const) {
-    if (known[key] !== undefined) (observed as unknown as Record<string, unknown>)[key] = known[key];
-  }
   if (known.authScheme === undefined) delete observed.authScheme;
   if (known.credentials) {
     const kept: Record<string, string | number | boolean> = {};
@@ -109,8 +106,8 @@ export function stateFromObject(object: ComposioAuthConfigObject, known: AuthCon
     }
     observed.credentials = kept;
   }
-  if (known.scopes !== undefined) observed.scopes = scopeList(credentials.scopes);
-  if (known.userScopes !== undefined) observed.userScopes = scopeList(credentials.user_scopes);
+  if (known.scopes !== undefined) observed.scopes = unlessMasked(scopeList(credentials.scopes), known.scopes);
+  if (known.userScopes !== undefined) observed.userScopes = unlessMasked(scopeList(credentials.user_scopes), known.userScopes);
   if (known.proxyConfig && object.proxy_config) {
     observed.proxyConfig = proxyFromWire(object.proxy_config, known.proxyConfig.proxyAuthKey, secretsKnown);
   }
@@ -142,6 +139,13 @@ function proxyFromWire(proxy: NonNullable<ComposioAuthConfigObject["proxy_config
   const hasKey = proxy.proxy_auth_key !== undefined && proxy.proxy_auth_key !== null;
   if (hasKey) result.proxyAuthKey = secretsKnown && storedKey !== undefined ? storedKey : String(proxy.proxy_auth_key);
   return result;
+}
+
+/** The spec's masked value. Scopes pass through today; should the API ever mask them, a masked read is never drift. */
+const MASKED = "REDACTED";
+
+function unlessMasked(read: string[], stored: string[]): string[] {
+  return read.includes(MASKED) ? stored : read;
 }
 
 /** Scopes come back as a comma-separated string or a list; the state always holds a list. */

@@ -22,6 +22,18 @@ export interface ApiErrorBody {
   readonly errors?: readonly string[];
 }
 
+/** What an ApiError is made from. */
+export interface ApiErrorInit {
+  readonly context: FailureContext;
+  readonly status: number;
+  readonly method: string;
+  readonly path: string;
+  readonly body: ApiErrorBody;
+  readonly retryAfterSeconds?: number;
+  /** A sentence added to the message, e.g. where a refused API key came from. */
+  readonly hint?: string;
+}
+
 /** Base class of every error this package raises. */
 export class AuthConfigError extends Error {
   /** A stable machine-readable code, e.g. `AUTHCONFIG_API_NOT_FOUND`. */
@@ -42,8 +54,8 @@ export class ApiError extends AuthConfigError {
   /** Seconds the API asked us to wait (429 and some 503 answers), if it said. */
   readonly retryAfterSeconds?: number;
 
-  constructor(code: string, init: { context: FailureContext; status: number; method: string; path: string; body: ApiErrorBody; retryAfterSeconds?: number }) {
-    super(code, describeApiError(init.context, init.status, init.method, init.path, init.body));
+  constructor(code: string, init: ApiErrorInit) {
+    super(code, describeApiError(init) + (init.hint ? ` ${init.hint}` : ""));
     this.status = init.status;
     this.method = init.method;
     this.path = init.path;
@@ -91,7 +103,7 @@ const CLASS_BY_STATUS: Record<number, [typeof ApiError, string]> = {
 };
 
 /** Builds the right ApiError subclass for an HTTP status. */
-export function apiErrorFor(init: { context: FailureContext; status: number; method: string; path: string; body: ApiErrorBody; retryAfterSeconds?: number }): ApiError {
+export function apiErrorFor(init: ApiErrorInit): ApiError {
   const [ErrorClass, code] = CLASS_BY_STATUS[init.status] ?? (init.status >= 500 ? [ServerError, "AUTHCONFIG_API_SERVER_ERROR"] : [ApiError, "AUTHCONFIG_API_ERROR"]);
   return new ErrorClass(code, init);
 }
@@ -100,7 +112,7 @@ function prefix(context: FailureContext): string {
   return `${context.resource}: ${context.operation} failed`;
 }
 
-function describeApiError(context: FailureContext, status: number, method: string, path: string, body: ApiErrorBody): string {
+function describeApiError({ context, status, method, path, body }: ApiErrorInit): string {
   const slug = body.slug ? ` ${body.slug}` : "";
   let text = `${prefix(context)}: ${method} ${path} answered ${status}${slug}: ${body.message}`;
   const details = (body.errors ?? []).filter((e) => e !== body.message);

@@ -34,6 +34,8 @@ export interface HttpClientOptions {
   readonly rateLimiter: RateLimiter;
   /** Turns an API's error envelope into the common shape. */
   readonly parseErrorBody: (status: number, body: unknown) => ApiErrorBody;
+  /** Added to the message of a 401: where the key came from (never the key). */
+  readonly authFailureHint?: string;
   /** Where retry notices go. */
   readonly log: (line: string) => void;
   readonly sleep?: (ms: number) => Promise<void>;
@@ -146,6 +148,7 @@ export class HttpClient {
       path: req.path,
       body: redactErrorBody(body, secrets),
       retryAfterSeconds,
+      hint: status === 401 ? this.options.authFailureHint : undefined,
     });
     return { outcome: { kind: "status", status, retryAfterSeconds }, error };
   }

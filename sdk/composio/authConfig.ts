@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { DIFFED_KEYS, SECRET_KEYS } from "../../provider/composio/state";
+import { COMPUTED_KEYS, DIFFED_KEYS, SECRET_KEYS, SECRET_PATHS } from "../../provider/composio/state";
+import { dynamicResourceProps, DynamicResourceSpec } from "../dynamicResourceProps";
+import { providerByPackageName } from "../providerByPackageName";
 
 /** The auth schemes a customer-owned auth config may use. */
 export type AuthScheme =
@@ -38,7 +40,10 @@ export interface ToolAccessConfigArgs {
 export interface AuthConfigArgs {
   /** The toolkit's slug, e.g. `slack`, `gmail`, `github`. Changing it replaces the auth config. */
   readonly toolkit: pulumi.Input<string>;
-  /** The display name. Default: the resource's name plus a random suffix, kept across updates. */
+  /**
+   * The display name. Default: the resource's name plus 7 hex characters derived from its URN (the same
+   * in `preview` and `up`), kept across updates; a replacement gets a new one.
+   */
   readonly name?: pulumi.Input<string>;
   /** True for Composio-managed auth (Composio's own app); false (default) for your own app's credentials. Changing it replaces the auth config. */
   readonly managed?: pulumi.Input<boolean>;
@@ -63,23 +68,22 @@ export interface AuthConfigArgs {
   /**
    * Adopt an existing auth config (`ac_...`) instead of creating one: on the first `up` the provider
    * reads it and PATCHes only the declared fields that differ. `pulumi import` does not work for
-   * dynamic providers; this does. Without `name`, the adopted config keeps its name.
+   * dynamic providers; this does. Without `name`, the adopted config keeps its name. Adoption happens
+   * once: after that first `up` you may remove it; changing it later is an error.
    */
   readonly importId?: pulumi.Input<string>;
 }
 
-/**
- * The provider implementation, required by package name (a self-reference): Pulumi serializes a
- * module from node_modules as `require("pulumi-authconfig/provider/...")`, so each resource's state
- * holds a few hundred bytes, no API key and no copy of our code, and always runs the installed version.
- */
-function composioAuthConfigProvider(): pulumi.dynamic.ResourceProvider {
-  return require("pulumi-authconfig/provider/composio/authConfigProvider");
-}
+/** The provider module's path in the package: a permanent contract, as every resource's state requires it. */
+const PROVIDER_MODULE = "pulumi-authconfig/provider/composio/authConfigProvider";
 
-/** Every output of the resource: the arguments, and what only the API knows. */
-const OUTPUT_KEYS = [...DIFFED_KEYS, "status", "isComposioManaged", "createdAt", "lastUpdatedAt"];
-
+const SPEC: DynamicResourceSpec = {
+  module: "composio",
+  type: "AuthConfig",
+  outputKeys: [...DIFFED_KEYS, ...COMPUTED_KEYS],
+  secretKeys: SECRET_KEYS,
+  secretPaths: SECRET_PATHS,
+};
 
 /**
  * A Composio auth config (API v3): the credentials and settings with which Composio's agents reach
@@ -123,15 +127,7 @@ export class AuthConfig extends pulumi.dynamic.Resource {
   }
 
   constructor(name: string, args: AuthConfigArgs, opts?: pulumi.CustomResourceOptions) {
-    // Every output must be a key of props, or the resource gets no property for it.
-    const props: Record<string, unknown> = Object.fromEntries(OUTPUT_KEYS.map((key) => [key, undefined]));
-    if (opts?.id === undefined) {
-      // A fresh object every time: dynamic.Resource adds `__provider` to the props it is given.
-      Object.assign(props, args, { __logicalName: name });
-      for (const key of SECRET_KEYS) {
-        if (args?.[key] !== undefined) props[key] = pulumi.secret(args[key]);
-      }
-    }
-    super(composioAuthConfigProvider(), name, props, { ...opts, additionalSecretOutputs: [...SECRET_KEYS, ...(opts?.additionalSecretOutputs ?? [])] }, "composio", "AuthConfig");
+    const { props, opts: options } = dynamicResourceProps(SPEC, name, args, opts);
+    super(providerByPackageName(PROVIDER_MODULE), name, props, options, SPEC.module, SPEC.type);
   }
 }

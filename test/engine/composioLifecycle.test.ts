@@ -268,8 +268,9 @@ describe("values unknown during preview", () => {
     const first = outputs.first.value as { id: string };
     const second = outputs.second.value as { name: string };
     expect(second.name).toBe(`copy-of-${first.id}`);
-    const posted = (await world.requests()).filter((r) => r.method === "POST").map((r) => (r.body as { auth_config: { name: string } }).auth_config.name);
-    expect(posted).toContain(`copy-of-${first.id}`);
+    // A declared name goes in the PATCH right after the POST: the POST carries the create marker.
+    const named = (await world.requests()).filter((r) => r.method === "PATCH").map((r) => (r.body as { name?: string }).name);
+    expect(named).toContain(`copy-of-${first.id}`);
     expect(JSON.stringify(await world.requests())).not.toContain("04da6b54-80e4-46f7-96ec-b56ff0331ba9");
     await world.destroy();
   });

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator } from "../../emulator";
 import * as provider from "../../provider/composio/authConfigProvider";
-import { checkInputs } from "../../provider/composio/checkInputs";
+import { composioAuthConfig } from "../../provider/composio/definition";
+import { checkArgs } from "../../provider/core/checkArgs";
+
+const checkInputs = (olds: Record<string, unknown>, news: Record<string, unknown>) => checkArgs(composioAuthConfig, olds, news);
 
 /**
  * The provider's methods, called directly, against a real emulator over HTTP. The engine tests
@@ -70,6 +73,7 @@ describe("composio AuthConfig provider methods over HTTP", () => {
     const log = await requests();
     expect(log.map((r) => r.method + " " + r.path.replace(/ac_[\w-]+/, "ID"))).toEqual([
       "POST /api/v3/auth_configs",
+      "GET /api/v3/auth_configs",
       "PATCH /api/v3/auth_configs/ID/DISABLED",
       "GET /api/v3/auth_configs/ID",
     ]);

@@ -1,9 +1,15 @@
-import { describe, expect, it } from "vitest";
-import { checkInputs } from "../../provider/composio/checkInputs";
+import { beforeEach, describe, expect, it } from "vitest";
+import { composioAuthConfig } from "../../provider/composio/definition";
+import { checkArgs } from "../../provider/core/checkArgs";
+import { forgetHeldConfigs } from "../../provider/core/heldConfigs";
 import { UNKNOWN } from "../../provider/core/unknown";
+
+const checkInputs = (olds: Record<string, unknown>, news: Record<string, unknown>) => checkArgs(composioAuthConfig, olds, news);
 import { BAD_INPUTS, BAD_INPUT_CANARIES } from "../fixtures/badInputs";
 
-describe("checkInputs", () => {
+describe("check of composio.AuthConfig", () => {
+  beforeEach(() => forgetHeldConfigs());
+
   it.each(BAD_INPUTS.map((b) => [b.what, b] as const))("rejects %s, naming the field", (_what, bad) => {
     const { failures } = checkInputs({}, { ...bad.args, __logicalName: "bad" });
     expect(failures.length).toBeGreaterThan(0);
@@ -35,6 +41,51 @@ describe("checkInputs", () => {
     const { inputs } = checkInputs({ name: "old", __autoNamed: true }, { toolkit: "slack", authScheme: "OAUTH2", name: "mine" });
     expect(inputs.name).toBe("mine");
     expect(inputs).not.toHaveProperty("__autoNamed");
+  });
+
+  it("derives a generated name from the URN: the same in preview and up, different for another resource", () => {
+    const urn = "urn:pulumi:dev::proj::pulumi-nodejs:dynamic/composio:AuthConfig::slack";
+    const args = { toolkit: "slack", authScheme: "OAUTH2", __logicalName: "slack" };
+    const preview = checkInputs({}, { ...args, __urn: urn }).inputs;
+    const up = checkInputs({}, { ...args, __urn: urn }).inputs;
+    expect(up.name).toBe(preview.name);
+    expect(up.__marker).toBe(up.name);
+    expect(up).not.toHaveProperty("__urn");
+    const other = checkInputs({}, { ...args, __urn: urn.replace("dev", "prod") }).inputs;
+    expect(other.name).not.toBe(up.name);
+  });
+
+  it("an explicitly named resource still gets a marker of its own for its create", () => {
+    const { inputs } = checkInputs({}, { toolkit: "slack", authScheme: "OAUTH2", name: "Linear", __logicalName: "ops", __urn: "urn:x::ops" });
+    expect(inputs.name).toBe("Linear");
+    expect(inputs.__marker).toMatch(/^ops-[0-9a-f]{7}$/);
+  });
+
+  it("a replacement checked again without olds (as the engine does) gets a marker other than the old name", () => {
+    const urn = "urn:x::s";
+    const first = checkInputs({}, { toolkit: "slack", authScheme: "OAUTH2", __logicalName: "s", __urn: urn }).inputs;
+    checkInputs(first, { toolkit: "slack", authScheme: "API_KEY", __logicalName: "s", __urn: urn });
+    const recheck = checkInputs({}, { toolkit: "slack", authScheme: "API_KEY", __logicalName: "s", __urn: urn }).inputs;
+    expect(recheck.name).not.toBe(first.name);
+    expect(recheck.__marker).toBe(recheck.name);
+  });
+
+  it("importId cannot change on an existing resource, nor be added to one", () => {
+    const adopted = checkInputs({}, { toolkit: "slack", authScheme: "OAUTH2", importId: "ac_aaaaaaaaaaaa", __logicalName: "a" }).inputs;
+    const same = checkInputs(adopted, { toolkit: "slack", authScheme: "OAUTH2", importId: "ac_aaaaaaaaaaaa", __logicalName: "a" });
+    expect(same.failures).toEqual([]);
+    expect(same.inputs.__adoptionDone).toBe(true);
+    const changed = checkInputs(adopted, { toolkit: "slack", authScheme: "OAUTH2", importId: "ac_bbbbbbbbbbbb", __logicalName: "a" });
+    expect(changed.failures.map((f) => f.property)).toEqual(["importId"]);
+    const plain = checkInputs({}, { toolkit: "slack", authScheme: "OAUTH2", __logicalName: "p" }).inputs;
+    const added = checkInputs(plain, { toolkit: "slack", authScheme: "OAUTH2", importId: "ac_cccccccccccc", __logicalName: "p" });
+    expect(added.failures[0].reason).toContain("importId can only be set when a resource is first created");
+  });
+
+  it("two resources declaring one importId: the second is refused, naming the first", () => {
+    expect(checkInputs({}, { toolkit: "slack", authScheme: "OAUTH2", importId: "ac_dddddddddddd", __logicalName: "one" }).failures).toEqual([]);
+    const second = checkInputs({}, { toolkit: "slack", authScheme: "OAUTH2", importId: "ac_dddddddddddd", __logicalName: "two" });
+    expect(second.failures).toEqual([{ property: "importId", reason: expect.stringContaining('composio.AuthConfig "one"') }]);
   });
 
   it("does not judge values unknown during preview", () => {

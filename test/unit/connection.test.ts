@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { composioConnection, DEFAULT_BASE_URL, setStackConfig } from "../../provider/composio/connection";
+import { composioAuthConfig } from "../../provider/composio/definition";
+import { describeApiKey, resolveConnection, setStackConfig } from "../../provider/core/settings";
+
+const composioConnection = () => resolveConnection(composioAuthConfig.settings);
+const DEFAULT_BASE_URL = composioAuthConfig.settings.defaultBaseUrl;
 
 const config = (values: Record<string, string>) => ({ get: (key: string) => values[key], require: (key: string) => values[key] });
 const ENV = ["COMPOSIO_API_KEY", "COMPOSIO_BASE_URL", "COMPOSIO_MAX_REQUESTS_PER_MINUTE", "COMPOSIO_REQUEST_TIMEOUT_MS", "COMPOSIO_MAX_RETRIES"];
@@ -14,7 +18,35 @@ describe("composio connection settings", () => {
     process.env.COMPOSIO_API_KEY = "from-env";
     process.env.COMPOSIO_MAX_REQUESTS_PER_MINUTE = "50";
     setStackConfig(config({ "composio:apiKey": "from-config" }));
-    expect(composioConnection()).toEqual({ apiKey: "from-config", baseUrl: DEFAULT_BASE_URL, maxRequestsPerMinute: 50, timeoutMs: 30_000, maxRetries: 8 });
+    expect(composioConnection()).toEqual({
+      apiKey: "from-config",
+      baseUrl: DEFAULT_BASE_URL,
+      maxRequestsPerMinute: 50,
+      timeoutMs: 30_000,
+      maxRetries: 8,
+      apiKeySource: "stack config composio:apiKey",
+    });
+  });
+
+  it("says where the key came from, with a fingerprint and never the key", () => {
+    process.env.COMPOSIO_API_KEY = "canary-env-key-0d9e";
+    const connection = composioConnection();
+    expect(connection.apiKeySource).toBe("environment variable COMPOSIO_API_KEY");
+    const text = describeApiKey(connection, composioAuthConfig.settings);
+    expect(text).toMatch(/environment variable COMPOSIO_API_KEY \(sha256 fingerprint [0-9a-f]{8}\)/);
+    expect(text).not.toContain("canary-env-key-0d9e");
+    setStackConfig(config({ "composio:apiKey": "canary-config-key-77f1" }));
+    expect(describeApiKey(composioConnection(), composioAuthConfig.settings)).toMatch(/stack config composio:apiKey .*--run-program/);
+  });
+
+  it.each([
+    ["stack config composio:baseUrl", () => setStackConfig(config({ "composio:apiKey": "k", "composio:baseUrl": "" }))],
+    ["environment variable COMPOSIO_BASE_URL", () => Object.assign(process.env, { COMPOSIO_API_KEY: "k", COMPOSIO_BASE_URL: "" })],
+    ["stack config composio:apiKey", () => setStackConfig(config({ "composio:apiKey": "" }))],
+    ["environment variable COMPOSIO_API_KEY", () => Object.assign(process.env, { COMPOSIO_API_KEY: " " })],
+  ])("an explicitly empty %s is an error, never the default", (source, set) => {
+    set();
+    expect(() => composioConnection()).toThrow(`${source} is set but empty`);
   });
 
   it("explains how to set a missing API key", () => {

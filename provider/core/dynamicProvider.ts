@@ -1,0 +1,253 @@
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { apiClientFor } from "./apiClients";
+import { CORE_INPUT_KEYS as CORE_KEYS, checkArgs } from "./checkArgs";
+import type { CallContext, CoreInputs, ResourceApi, ResourceDefinition } from "./definition";
+import { describeDrift } from "./driftReport";
+import { jsonEqual } from "./equality";
+import { AuthConfigError, ConflictError } from "./errors";
+import { createWithoutTwins } from "./createWithoutTwins";
+import { deleteWouldOrphanAnother, isHeld, noteBound, noteHeld, otherHolder } from "./heldConfigs";
+import { logLine } from "./log";
+import { withoutUndefined } from "./recordDiff";
+import { secretLeaves } from "./redact";
+import { Connection, resolveConnection, setStackConfig } from "./settings";
+import { containsUnknown } from "./unknown";
+
+
+/** The methods of a Pulumi dynamic provider, for one resource definition. */
+export interface DynamicProviderMethods {
+  configure(req: dynamic.ConfigureRequest): Promise<void>;
+  check(olds: Record<string, unknown> | undefined, news: Record<string, unknown>): Promise<dynamic.CheckResult>;
+  diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.DiffResult>;
+  create(news: Record<string, unknown>): Promise<dynamic.CreateResult>;
+  read(id: string, props: Record<string, unknown> | undefined): Promise<dynamic.ReadResult>;
+  update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.UpdateResult>;
+  delete(id: string, props: Record<string, unknown>): Promise<void>;
+}
+
+/**
+ * The dynamic provider of one resource definition: the whole lifecycle, written once for every API.
+ * The per-API module (e.g. provider/composio/authConfigProvider.ts) exports these methods, and the
+ * SDK hands Pulumi a tiny object that requires that module by package name.
+ */
+export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: ResourceDefinition<I, S, R>): DynamicProviderMethods {
+  const label = (inputs: Partial<I> | Record<string, unknown>) => `${def.kind} "${String((inputs as Record<string, unknown>).__logicalName ?? (inputs as Record<string, unknown>)[def.labelField] ?? "?")}"`;
+
+  /** The API client and call context of one operation; connection settings are resolved here, at run time. */
+  function session(inputs: Partial<I>, operation: string, previous?: Partial<I>): { api: ResourceApi<I, R>; ctx: CallContext; connection: Connection } {
+    const resource = label(inputs);
+    let connection: Connection;
+    try {
+      connection = resolveConnection(def.settings);
+    } catch (error) {
+      throw new AuthConfigError((error as AuthConfigError).code ?? "AUTHCONFIG_BAD_SETTING", `${resource}: ${operation} failed: ${(error as Error).message}`);
+    }
+    const secrets = secretLeaves(...def.secretValuesOf(inputs), ...(previous ? def.secretValuesOf(previous) : []), connection.apiKey);
+    return { api: apiClientFor<I, R>(def, connection), ctx: { resource, operation, secrets }, connection };
+  }
+
+  /** The state from what the API returned, with the core's own inputs carried over. */
+  function stateOf(remote: R, known: I | undefined, secretsKnown = true): S {
+    const state = def.stateFromRemote(remote, known, secretsKnown) as Record<string, unknown>;
+    for (const key of CORE_KEYS) if (known?.[key] !== undefined) state[key] = known[key];
+    return state as S;
+  }
+
+  /** The declared inputs within a state: what `read` hands back as the resource's inputs. */
+  function inputsOf(state: S): I {
+    const out: Record<string, unknown> = {};
+    for (const key of [...def.diffedKeys, ...CORE_KEYS]) if (state[key] !== undefined) out[key] = state[key];
+    return out as I;
+  }
+
+  async function readBack(api: ResourceApi<I, R>, id: string, inputs: I, ctx: CallContext): Promise<S> {
+    const remote = await api.get(id, ctx);
+    if (!remote) {
+      throw new AuthConfigError("AUTHCONFIG_GONE", `${ctx.resource}: ${ctx.operation} failed: ${id} no longer exists; run \`pulumi refresh\` to drop it from state`);
+    }
+    return stateOf(remote, inputs);
+  }
+
+  /** Adopts an existing config by `importId`: checks it can be the declared one, then sends only what differs. */
+  async function adopt(api: ResourceApi<I, R>, inputs: I, ctx: CallContext): Promise<string> {
+    const id = inputs.importId as string;
+    const holder = otherHolder(def.kind, id, ctx.resource);
+    if (holder) {
+      throw new AuthConfigError("AUTHCONFIG_IMPORT_HELD", `${ctx.resource}: create failed: importId ${id} is already managed by ${holder}; a config can be managed by one resource only`);
+    }
+    const remote = await api.get(id, ctx);
+    if (!remote) throw new AuthConfigError("AUTHCONFIG_IMPORT_NOT_FOUND", `${ctx.resource}: create failed: importId ${id} does not exist (or was deleted)`);
+    const observed = stateOf(remote, inputs, /* secretsKnown */ false);
+    for (const key of def.replaceKeys) {
+      if (!jsonEqual(observed[key], inputs[key])) {
+        throw new AuthConfigError(
+          "AUTHCONFIG_IMPORT_MISMATCH",
+          `${ctx.resource}: create failed: importId ${id} has ${key} ${JSON.stringify(observed[key] ?? null)} but the program declares ${JSON.stringify(inputs[key] ?? null)}; ${key} cannot be changed in place, so fix ${key} or drop importId`,
+        );
+      }
+    }
+    const changed = await api.applyChanges(id, inputsOf(observed), inputs, ctx);
+    logLine(`${ctx.resource}: adopted ${id}${changed.length > 0 ? ` and updated ${changed.join(", ")}` : ""}`);
+    return id;
+  }
+
+  /**
+   * After the POST: removes what an interrupted earlier run of this very resource left under the same
+   * marker (provably ours: only this resource's create carries it), then sends what the POST could not
+   * carry (the declared label, a disabled status). Returns the config as read back.
+   */
+  async function finishCreate(api: ResourceApi<I, R>, id: string, inputs: I, ctx: CallContext, connection: Connection): Promise<S> {
+    const marker = inputs.__marker as string;
+    const marked = await api.findByLabel(marker, inputs, ctx);
+    for (const leftover of marked) {
+      const leftoverId = def.idOf(leftover);
+      if (leftoverId === id || isHeld(def.kind, leftoverId)) continue;
+      logLine(`${ctx.resource}: create: deleting ${leftoverId}, left under this resource's marker "${marker}" by an interrupted earlier run`);
+      await api.delete(leftoverId, ctx);
+    }
+    const changed = await api.applyChanges(id, def.asCreated(inputs, marker), inputs, ctx);
+    const declaredLabel = inputs[def.labelField];
+    if (typeof declaredLabel === "string" && declaredLabel !== marker && !inputs.__autoNamed) {
+      // A declared name is not ours alone: read back by it, and point out same-named configs nobody holds.
+      const named = await api.findByLabel(declaredLabel, inputs, ctx);
+      warnAboutUnheld(named.filter((remote) => def.idOf(remote) !== id && !isHeld(def.kind, def.idOf(remote))), inputs, ctx, connection);
+      const own = named.find((remote) => def.idOf(remote) === id);
+      if (own) return stateOf(own, inputs);
+    } else if (changed.length === 0) {
+      const own = marked.find((remote) => def.idOf(remote) === id);
+      if (own) return stateOf(own, inputs);
+    }
+    return readBack(api, id, inputs, ctx);
+  }
+
+  function warnAboutUnheld(unheld: R[], inputs: I, ctx: CallContext, connection: Connection): void {
+    // A replacement's old config shares the name and is deleted by the engine next: nothing to say.
+    if (unheld.length === 0 || inputs.__hadState) return;
+    const name = String(inputs[def.labelField]);
+    for (const remote of unheld) {
+      const id = def.idOf(remote);
+      logLine(
+        `warning: ${ctx.resource}: ${id} is also named "${name}" and no resource of this run holds it. If an interrupted \`pulumi up\` left it, ` +
+          `adopt it (importId: "${id}" on a resource) or delete it (${def.manualDeleteHint(id, connection.baseUrl)})`,
+      );
+    }
+  }
+
+  /** An error the engine understands as "created, but not finished": it keeps the id in state. */
+  function partiallyCreated(error: unknown, id: string, inputs: I): Error {
+    const wrapped = error instanceof Error ? error : new Error(String(error));
+    // The secrets are left out of the recorded properties, so the next `up` sees them as changed and sends them.
+    const recorded: Record<string, unknown> = { ...def.asCreated(inputs, inputs.__marker as string), ...def.partialState(inputs) };
+    for (const key of def.secretKeys) delete recorded[key];
+    Object.assign(wrapped, { id, properties: withoutUndefined(recorded), reasons: [wrapped.message] });
+    return wrapped;
+  }
+
+  /** A 409 on a declared name: say what gets the user out of it. */
+  function explainConflict(error: unknown, inputs: I): unknown {
+    if (error instanceof ConflictError && typeof inputs[def.labelField] === "string" && !inputs.__autoNamed) {
+      error.message +=
+        `. If this is a replacement, the old config still holds the name: set the resource option \`deleteBeforeReplace: true\` so that it is deleted first; ` +
+        `otherwise choose another ${def.labelField}, or adopt the existing config with importId`;
+    }
+    return error;
+  }
+
+  return {
+    async configure(req) {
+      setStackConfig(req.config);
+    },
+
+    async check(olds, news) {
+      return checkArgs(def, olds ?? {}, news);
+    },
+
+    /** Compares only what the user declares; never calls the API. */
+    async diff(id, olds, news) {
+      const resource = label(news);
+      noteHeld(def.kind, id, resource);
+      const changed = def.diffedKeys.filter((key) => {
+        // Adopted without a label: the label is not managed.
+        if (key === def.labelField && news[key] === undefined && news.__nameUnmanaged === true) return false;
+        return containsUnknown(news[key]) || !jsonEqual(olds[key], news[key]);
+      });
+      const onChanges = Array.isArray(news.__replaceOnChanges) ? (news.__replaceOnChanges as string[]) : [];
+      const replaces = changed.filter(
+        (key) => def.replaceKeys.includes(key) || onChanges.includes("*") || onChanges.some((path) => path === key || path.startsWith(`${key}.`) || path.startsWith(`${key}[`)),
+      );
+      if (replaces.length > 0 && news.importId !== undefined && news.__adoptionDone === true) {
+        throw new AuthConfigError(
+          "AUTHCONFIG_REPLACE_ADOPTED",
+          `${resource}: changing ${replaces.join(", ")} replaces the config, but importId ${JSON.stringify(news.importId)} is still declared, so the replacement would adopt the same config again. ` +
+            "importId is only needed for the first `pulumi up`: remove it, then run `pulumi up` again",
+        );
+      }
+      return { changes: changed.length > 0, replaces, deleteBeforeReplace: false };
+    },
+
+    async create(news) {
+      const inputs = news as unknown as I;
+      const { api, ctx, connection } = session(inputs, "create");
+      if (inputs.importId && !inputs.__adoptionDone) {
+        const id = await adopt(api, inputs, ctx);
+        noteBound(def.kind, id, ctx.resource);
+        return { id, outs: outputs(await readBack(api, id, inputs, ctx)) };
+      }
+      const id = await createWithoutTwins(def, api, inputs, ctx);
+      noteBound(def.kind, id, ctx.resource);
+      try {
+        return { id, outs: outputs(await finishCreate(api, id, inputs, ctx, connection)) };
+      } catch (error) {
+        // The config exists: report it to the engine with the error, so that it is in state, not orphaned.
+        throw partiallyCreated(explainConflict(error, inputs), id, inputs);
+      }
+    },
+
+    async read(id, props) {
+      // `get` reads by id alone: its props hold none of the declared arguments.
+      const known = props && def.diffedKeys.some((key) => props[key] !== undefined) ? (props as unknown as I) : undefined;
+      const { api, ctx } = session(known ?? ({ __logicalName: id } as unknown as I), "read");
+      const remote = await api.get(id, ctx);
+      if (!remote) return { id: "" }; // deleted out of band: refresh drops it from state
+      const state = stateOf(remote, known);
+      if (!known) return { id, props: outputs(state) };
+      noteHeld(def.kind, id, ctx.resource);
+      const inputs = inputsOf(state) as Record<string, unknown>;
+      // A generated label is the provider's to keep: a rename made elsewhere is drift, not the new label.
+      if (known.__autoNamed) inputs[def.labelField] = known[def.labelField];
+      const drift = describeDrift(def, ctx.resource, props as Record<string, unknown>, state as Record<string, unknown>);
+      if (drift) logLine(drift);
+      return { id, props: outputs(state), inputs: withoutUndefined(inputs) };
+    },
+
+    async update(id, olds, news) {
+      const before = olds as unknown as I;
+      const after = news as unknown as I;
+      const { api, ctx } = session(after, "update", before);
+      noteHeld(def.kind, id, ctx.resource);
+      try {
+        await api.applyChanges(id, before, after, ctx);
+      } catch (error) {
+        throw explainConflict(error, after);
+      }
+      return { outs: outputs(await readBack(api, id, after, ctx)) };
+    },
+
+    async delete(id, props) {
+      const inputs = props as unknown as I;
+      const resource = label(inputs);
+      const holder = deleteWouldOrphanAnother(def.kind, id, resource);
+      if (holder) {
+        // A rename without `aliases`: the new resource adopted this config in this run.
+        logLine(`${resource}: delete: leaving ${id} in place, as ${holder} holds it now`);
+        return;
+      }
+      const { api, ctx } = session(inputs, "delete");
+      await api.delete(id, ctx);
+    },
+  };
+}
+
+function outputs(state: unknown): Record<string, unknown> {
+  return withoutUndefined(state) as Record<string, unknown>;
+}
