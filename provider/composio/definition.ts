@@ -27,6 +27,7 @@ export const composioAuthConfig: ResourceDefinition<AuthConfigInputs, AuthConfig
     if (inputs.enabled === undefined) inputs.enabled = true;
   },
   labelField: "name",
+  labelRenamable: true,
   diffedKeys: DIFFED_KEYS,
   replaceKeys: REPLACE_KEYS,
   secretKeys: SECRET_KEYS,
@@ -40,7 +41,7 @@ export const composioAuthConfig: ResourceDefinition<AuthConfigInputs, AuthConfig
   changedAtField: "lastUpdatedAt",
   stateFromRemote: stateFromObject,
   // A new config is enabled, whatever was declared: the status endpoint sets it after the POST.
-  asCreated: (inputs, marker) => ({ ...inputs, name: marker, enabled: true }),
+  asCreated: (inputs, postedName) => ({ ...inputs, name: postedName, enabled: true }),
   partialState: (inputs) => ({ status: "ENABLED", isComposioManaged: inputs.managed, createdAt: "", lastUpdatedAt: "" }),
   manualDeleteHint: (id, baseUrl) => `curl -X DELETE -H "x-api-key: $COMPOSIO_API_KEY" ${baseUrl}/api/v3/auth_configs/${id}`,
 };

@@ -91,12 +91,17 @@ export function isReplacing(def: ResourceDefinition<any, any, any>, olds: Record
 
 /** The changed keys that make this change a replacement. */
 export function replacedKeys(def: ResourceDefinition<any, any, any>, olds: Record<string, unknown>, news: Record<string, unknown>): string[] {
+  return def.diffedKeys.filter((key) => olds[key] !== undefined && !jsonEqual(olds[key], news[key]) && replacesOnChange(def, key, olds, news));
+}
+
+/**
+ * Whether a change of `key` replaces the config: the API cannot change it in place (for these inputs:
+ * some APIs cannot update some kinds at all), or the resource's `replaceOnChanges` names it.
+ */
+export function replacesOnChange(def: ResourceDefinition<any, any, any>, key: string, olds: Record<string, unknown>, news: Record<string, unknown>): boolean {
+  if ((def.replaceKeysOf?.(olds, news) ?? def.replaceKeys).includes(key)) return true;
   const onChanges = Array.isArray(news.__replaceOnChanges) ? (news.__replaceOnChanges as string[]) : [];
-  const replaceAll = onChanges.includes("*");
-  return def.diffedKeys.filter((key) => {
-    const replaces = def.replaceKeys.includes(key) || replaceAll || onChanges.some((path) => path === key || path.startsWith(`${key}.`) || path.startsWith(`${key}[`));
-    return replaces && olds[key] !== undefined && !jsonEqual(olds[key], news[key]);
-  });
+  return onChanges.some((path) => path === "*" || path === key || path.startsWith(`${key}.`) || path.startsWith(`${key}[`));
 }
 
 /** `importId` adopts once, on create, and by one resource of the program. */

@@ -15,22 +15,40 @@ const LOOKUP_DELAYS_MS = [500, 1_000, 2_000, 4_000];
  * request, and is taken. Nothing else is ever taken: not a config that merely shares a name, and not
  * one another resource of the run holds. No clock is compared with another.
  *
+ * An API that cannot rename a config gets the declared label in the POST instead (`postedLabel`); a
+ * config found under it after an unclear failure cannot be proven ours, so the create stops and lists
+ * the candidates for the user to adopt or delete, rather than guess.
+ *
  * Returns the id; configs the marker finds beyond it are the caller's to clean up (see `create`).
  */
-export async function createWithoutTwins<I extends CoreInputs>(def: ResourceDefinition<I, any, any>, api: ResourceApi<I, unknown>, inputs: I, ctx: CallContext): Promise<string> {
-  const marker = inputs.__marker as string;
+export async function createWithoutTwins<I extends CoreInputs>(
+  def: ResourceDefinition<I, any, any>,
+  api: ResourceApi<I, unknown>,
+  inputs: I,
+  postedLabel: string,
+  ctx: CallContext,
+): Promise<string> {
+  const marked = postedLabel === inputs.__marker;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await api.create(inputs, marker, ctx);
+      return await api.create(inputs, postedLabel, ctx);
     } catch (error) {
       const why = ambiguity(error);
       if (!why) throw error;
-      logLine(`${ctx.resource}: create: the POST may have been processed (${why}); looking for configs marked "${marker}" before ${attempt < MAX_ATTEMPTS ? "trying again" : "giving up"}`);
+      logLine(`${ctx.resource}: create: the POST may have been processed (${why}); looking for configs named "${postedLabel}" before ${attempt < MAX_ATTEMPTS ? "trying again" : "giving up"}`);
       await sleep(LOOKUP_DELAYS_MS[Math.min(attempt, LOOKUP_DELAYS_MS.length) - 1]);
-      const ours = (await api.findByLabel(marker, inputs, ctx)).filter((remote) => !isHeld(def.kind, def.idOf(remote)));
-      if (ours.length > 0) {
-        logLine(`${ctx.resource}: create: found ${def.idOf(ours[0])}, created by the interrupted request (it carries this resource's marker); taking it`);
-        return def.idOf(ours[0]);
+      const found = (await api.findByLabel(postedLabel, inputs, ctx)).filter((remote) => !isHeld(def.kind, def.idOf(remote)));
+      if (found.length > 0 && marked) {
+        logLine(`${ctx.resource}: create: found ${def.idOf(found[0])}, created by the interrupted request (it carries this resource's marker); taking it`);
+        return def.idOf(found[0]);
+      }
+      if (found.length > 0) {
+        const ids = found.map((remote) => def.idOf(remote)).join(", ");
+        throw new AuthConfigError(
+          "AUTHCONFIG_AMBIGUOUS_CREATE",
+          `${ctx.resource}: create failed: the create request was interrupted (${why}), and ${ids} named "${postedLabel}" exist that no resource of this run holds. ` +
+            `The provider cannot prove which, if any, its request made. Adopt the right one with importId on this resource, or delete them, then run \`pulumi up\` again`,
+        );
       }
       if (attempt >= MAX_ATTEMPTS) throw error;
     }

@@ -75,10 +75,18 @@ export interface ResourceDefinition<I extends CoreInputs, S extends I, R> {
   applyDefaults(inputs: Record<string, unknown>): void;
   /** The field that names a config (`name`): it carries the create marker. */
   readonly labelField: string & keyof I;
+  /**
+   * Whether the API can change the label after create. If so, a declared label is set right after a
+   * POST made under the create marker; if not, the POST carries the declared label, and an interrupted
+   * create of a declared label can only be resolved by the user.
+   */
+  readonly labelRenamable: boolean;
   /** The arguments compared by diff. */
   readonly diffedKeys: readonly (string & keyof I)[];
   /** Arguments the API cannot change in place: a change replaces the config. */
   readonly replaceKeys: readonly (string & keyof I)[];
+  /** When what replaces depends on the inputs (a kind of config that cannot be updated at all): the keys for this change. */
+  replaceKeysOf?(olds: Record<string, unknown>, news: Record<string, unknown>): readonly string[];
   /** Top-level arguments holding secrets (whole values, or values inside them). */
   readonly secretKeys: readonly (string & keyof I)[];
   /**
@@ -105,8 +113,8 @@ export interface ResourceDefinition<I extends CoreInputs, S extends I, R> {
    * (a `get`), everything the API shows. `secretsKnown` is false when adopting a config we did not write.
    */
   stateFromRemote(remote: R, known: I | undefined, secretsKnown: boolean): S;
-  /** What a config holds right after the POST (its label the marker, enabled...), to compute what is left to PATCH. */
-  asCreated(inputs: I, marker: string): I;
+  /** What a config holds right after the POST (its label the one posted, enabled...), to compute what is left to PATCH. */
+  asCreated(inputs: I, postedLabel: string): I;
   /** The state recorded when a create failed after the config existed: no secrets, so the next `up` sends them. */
   partialState(inputs: I): Record<string, unknown>;
 }

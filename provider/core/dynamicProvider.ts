@@ -1,6 +1,6 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { apiClientFor } from "./apiClients";
-import { CORE_INPUT_KEYS as CORE_KEYS, checkArgs } from "./checkArgs";
+import { CORE_INPUT_KEYS as CORE_KEYS, checkArgs, replacesOnChange } from "./checkArgs";
 import type { CallContext, CoreInputs, ResourceApi, ResourceDefinition } from "./definition";
 import { describeDrift } from "./driftReport";
 import { jsonEqual } from "./equality";
@@ -96,16 +96,16 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
    * marker (provably ours: only this resource's create carries it), then sends what the POST could not
    * carry (the declared label, a disabled status). Returns the config as read back.
    */
-  async function finishCreate(api: ResourceApi<I, R>, id: string, inputs: I, ctx: CallContext, connection: Connection): Promise<S> {
+  async function finishCreate(api: ResourceApi<I, R>, id: string, inputs: I, postedLabel: string, ctx: CallContext, connection: Connection): Promise<S> {
     const marker = inputs.__marker as string;
-    const marked = await api.findByLabel(marker, inputs, ctx);
+    const marked = postedLabel === marker ? await api.findByLabel(marker, inputs, ctx) : [];
     for (const leftover of marked) {
       const leftoverId = def.idOf(leftover);
       if (leftoverId === id || isHeld(def.kind, leftoverId)) continue;
       logLine(`${ctx.resource}: create: deleting ${leftoverId}, left under this resource's marker "${marker}" by an interrupted earlier run`);
       await api.delete(leftoverId, ctx);
     }
-    const changed = await api.applyChanges(id, def.asCreated(inputs, marker), inputs, ctx);
+    const changed = await api.applyChanges(id, def.asCreated(inputs, postedLabel), inputs, ctx);
     const declaredLabel = inputs[def.labelField];
     if (typeof declaredLabel === "string" && declaredLabel !== marker && !inputs.__autoNamed) {
       // A declared name is not ours alone: read back by it, and point out same-named configs nobody holds.
@@ -133,11 +133,17 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
     }
   }
 
+  /** The label a POST carries: the create marker, or a declared label that the API could not change afterwards. */
+  function postedLabelOf(inputs: I): string {
+    const declared = inputs[def.labelField];
+    return def.labelRenamable || inputs.__autoNamed || typeof declared !== "string" ? (inputs.__marker as string) : declared;
+  }
+
   /** An error the engine understands as "created, but not finished": it keeps the id in state. */
   function partiallyCreated(error: unknown, id: string, inputs: I): Error {
     const wrapped = error instanceof Error ? error : new Error(String(error));
     // The secrets are left out of the recorded properties, so the next `up` sees them as changed and sends them.
-    const recorded: Record<string, unknown> = { ...def.asCreated(inputs, inputs.__marker as string), ...def.partialState(inputs) };
+    const recorded: Record<string, unknown> = { ...def.asCreated(inputs, postedLabelOf(inputs)), ...def.partialState(inputs) };
     for (const key of def.secretKeys) delete recorded[key];
     Object.assign(wrapped, { id, properties: withoutUndefined(recorded), reasons: [wrapped.message] });
     return wrapped;
@@ -171,10 +177,7 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
         if (key === def.labelField && news[key] === undefined && news.__nameUnmanaged === true) return false;
         return containsUnknown(news[key]) || !jsonEqual(olds[key], news[key]);
       });
-      const onChanges = Array.isArray(news.__replaceOnChanges) ? (news.__replaceOnChanges as string[]) : [];
-      const replaces = changed.filter(
-        (key) => def.replaceKeys.includes(key) || onChanges.includes("*") || onChanges.some((path) => path === key || path.startsWith(`${key}.`) || path.startsWith(`${key}[`)),
-      );
+      const replaces = changed.filter((key) => replacesOnChange(def, key, olds, news));
       if (replaces.length > 0 && news.importId !== undefined && news.__adoptionDone === true) {
         throw new AuthConfigError(
           "AUTHCONFIG_REPLACE_ADOPTED",
@@ -193,10 +196,11 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
         noteBound(def.kind, id, ctx.resource);
         return { id, outs: outputs(await readBack(api, id, inputs, ctx)) };
       }
-      const id = await createWithoutTwins(def, api, inputs, ctx);
+      const postedLabel = postedLabelOf(inputs);
+      const id = await createWithoutTwins(def, api, inputs, postedLabel, ctx);
       noteBound(def.kind, id, ctx.resource);
       try {
-        return { id, outs: outputs(await finishCreate(api, id, inputs, ctx, connection)) };
+        return { id, outs: outputs(await finishCreate(api, id, inputs, postedLabel, ctx, connection)) };
       } catch (error) {
         // The config exists: report it to the engine with the error, so that it is in state, not orphaned.
         throw partiallyCreated(explainConflict(error, inputs), id, inputs);
