@@ -102,7 +102,8 @@ export async function failureOf(world: EngineWorld, step: () => Promise<unknown>
 
 /** The distinct error lines of a failed step's text (the CLI repeats each), for a readable assertion message. */
 export function errorLines(text: string): string[] {
-  return [...new Set(text.split("\n").filter((line) => /error:/.test(line) && !/error: update failed/.test(line)).map((line) => line.trim()))];
+  const errors = text.split("\n").filter((line) => line.includes("error:") && !line.includes("error: update failed"));
+  return [...new Set(errors.map((line) => line.slice(line.indexOf("error:")).trim()))];
 }
 
 /** Runs a step that must succeed; when it fails, the assertion shows the errors, not the whole CLI output. */
