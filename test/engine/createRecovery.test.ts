@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { EmulatorOptions, FaultKind } from "../../emulator";
+import type { FaultKind } from "../../emulator";
 import { EngineWorld, ScenarioResource } from "./harness";
 import { configsInState, expectSucceeds, inWorld, liveConfigs, setFaults, unmaskedSecrets } from "./inspect";
 
@@ -69,9 +69,7 @@ describe.concurrent("create recovery binds each resource to the config it create
     }));
 
   it("3. the server's clock 10 s behind, 50% reset-after on POST: no twins, each resource bound to its own config", async () => {
-    // clockOffsetMs comes with branch emulator-apis; the check below fails clearly until it is there.
-    const emulator = { clockOffsetMs: -10_000 } as EmulatorOptions;
-    await inWorld("recover-clock", { emulator }, async (world) => {
+    await inWorld("recover-clock", { emulator: { clockOffsetMs: -10_000 } }, async (world) => {
       // The scenario needs the server's clock behind: see it in a config's created_at, then remove that config.
       const probe = await world.api<{ auth_config: { id: string } }>("POST", "/api/v3/auth_configs", { toolkit: { slug: "linear" }, auth_config: { type: "use_custom_auth", authScheme: "API_KEY", credentials: { api_key: "probe" } } });
       const probed = await world.api<{ created_at: string }>("GET", `/api/v3/auth_configs/${probe.body.auth_config.id}`);

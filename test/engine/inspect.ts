@@ -48,31 +48,15 @@ export async function configsInState(world: EngineWorld): Promise<ConfigInState[
 export interface UnmaskedSecrets {
   readonly credentials: Record<string, unknown>;
   readonly sharedCredentials: Record<string, unknown>;
+  readonly deleted: boolean;
 }
 
-/**
- * The emulator's unmasked store (`GET /_emulator/store`, from branch `emulator-apis`): the secrets
- * each config really holds, which the API never shows. Keyed by config id. The endpoint's exact
- * shape is not pinned here: every object with an `ac_` id and `credentials` in the answer counts.
- */
+/** The emulator's unmasked store (`GET /_emulator/store`): the secrets each config really holds, which the API never shows. Keyed by config id. */
 export async function unmaskedSecrets(world: EngineWorld): Promise<Map<string, UnmaskedSecrets>> {
   const res = await fetch(`${world.emulatorUrl}/_emulator/store`);
-  if (!res.ok) throw new Error(`GET /_emulator/store answered ${res.status}: the emulator's unmasked store (branch emulator-apis) is needed by this test`);
-  const found = new Map<string, UnmaskedSecrets>();
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
-    if (typeof value !== "object" || value === null) return;
-    const object = value as Record<string, unknown>;
-    if (typeof object.id === "string" && object.id.startsWith("ac_") && typeof object.credentials === "object" && object.credentials !== null) {
-      const shared = object.sharedCredentials ?? object.shared_credentials ?? {};
-      found.set(object.id, { credentials: object.credentials as Record<string, unknown>, sharedCredentials: shared as Record<string, unknown> });
-      return;
-    }
-    Object.values(object).forEach(visit);
-  };
-  const body = (await res.json()) as Record<string, unknown>;
-  visit(body.composio ?? body);
-  return found;
+  if (!res.ok) throw new Error(`GET /_emulator/store answered ${res.status}`);
+  const store = (await res.json()) as { composio: { id: string; credentials: Record<string, unknown>; shared_credentials: Record<string, unknown>; deleted: boolean }[] };
+  return new Map(store.composio.map((c) => [c.id, { credentials: c.credentials, sharedCredentials: c.shared_credentials, deleted: c.deleted }]));
 }
 
 /** Turns on fault injection (`POST /_emulator/faults`), or off with `null`. */
