@@ -4,16 +4,23 @@ import { startEmulator } from "./index";
 
 const USAGE = `Usage: pulumi-authconfig-emulator [options]
 
-Serves the Composio v3 auth-config API (/api/v3, /api/v3.1) on loopback, with control
-endpoints under /_emulator/. Prints its URL as the first line of standard output.
+Serves, on loopback, the auth-config APIs of Composio v3 (/api/v3, /api/v3.1), Flowra v1
+(/api/v1/auth_configs) and ElevenLabs (/v1/workspace/auth-connections), with control endpoints
+under /_emulator/. Prints its URL as the first line of standard output.
 
 Options:
-  --port <port>          TCP port; 0 picks a free one (default 0)
-  --host <host>          interface to listen on (default 127.0.0.1)
-  --api-key <key>        the only API key accepted (default: any non-empty key)
-  --rate-limit <n>       requests per API key per minute (default 10000)
-  --faults '<json>'      faults to inject, as for POST /_emulator/faults
-  -h, --help             show this help`;
+  --port <port>                 TCP port; 0 picks a free one (default 0)
+  --host <host>                 interface to listen on (default 127.0.0.1)
+  --api-key <key>               the only API key accepted, by every API (default: any non-empty key)
+  --composio-api-key <key>      the only key Composio accepts (overrides --api-key for it)
+  --flowra-api-key <key>        the only key Flowra accepts (overrides --api-key for it)
+  --elevenlabs-api-key <key>    the only key ElevenLabs accepts (overrides --api-key for it)
+  --rate-limit <n>              requests per API key per minute, for each API (default 10000)
+  --faults '<json>'             faults to inject, as for POST /_emulator/faults
+  --latency-ms <n>              delay before every API request is processed (default 0)
+  --clock-offset-ms <n>         the server's clock minus the real one, may be negative (default 0)
+  --unique-names                Composio: a name another live config of the toolkit has is a 409
+  -h, --help                    show this help`;
 
 /** Reports a usage error without echoing option values (one of them may be an API key). */
 function fail(message: string): never {
@@ -24,20 +31,37 @@ function fail(message: string): never {
 function integerOption(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (!/^\d+$/.test(value) || number < min || number > max) fail(`--${name} must be an integer from ${min} to ${max}`);
+  if (!/^-?\d+$/.test(value) || number < min || number > max) fail(`--${name} must be an integer from ${min} to ${max}`);
   return number;
+}
+
+/** `--clock-offset-ms -10000` would read as an option: join a negative value to its flag. */
+function joinNegativeValues(args: string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--clock-offset-ms" && /^-\d+$/.test(args[i + 1] ?? "")) joined.push(`--clock-offset-ms=${args[++i]}`);
+    else joined.push(args[i]);
+  }
+  return joined;
 }
 
 async function main(): Promise<void> {
   let values;
   try {
     ({ values } = parseArgs({
+      args: joinNegativeValues(process.argv.slice(2)),
       options: {
         port: { type: "string" },
         host: { type: "string" },
         "api-key": { type: "string" },
+        "composio-api-key": { type: "string" },
+        "flowra-api-key": { type: "string" },
+        "elevenlabs-api-key": { type: "string" },
         "rate-limit": { type: "string" },
         faults: { type: "string" },
+        "latency-ms": { type: "string" },
+        "clock-offset-ms": { type: "string" },
+        "unique-names": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -50,7 +74,9 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  if (values["api-key"] === "") fail("--api-key must not be empty");
+  for (const name of ["api-key", "composio-api-key", "flowra-api-key", "elevenlabs-api-key"] as const) {
+    if (values[name] === "") fail(`--${name} must not be empty`);
+  }
   let faults;
   if (values.faults !== undefined) {
     try {
@@ -59,6 +85,11 @@ async function main(): Promise<void> {
       fail("--faults must be JSON, e.g. '{\"rate\":0.2,\"kinds\":[\"503\"],\"seed\":7}'");
     }
   }
+  const apiKeys = {
+    ...(values["composio-api-key"] !== undefined && { composio: values["composio-api-key"] }),
+    ...(values["flowra-api-key"] !== undefined && { flowra: values["flowra-api-key"] }),
+    ...(values["elevenlabs-api-key"] !== undefined && { elevenlabs: values["elevenlabs-api-key"] }),
+  };
 
   let emulator;
   try {
@@ -66,16 +97,21 @@ async function main(): Promise<void> {
       port: integerOption(values.port, "port", 0, 65535) ?? 0,
       host: values.host,
       apiKey: values["api-key"],
+      apiKeys,
       rateLimitPerMinute: integerOption(values["rate-limit"], "rate-limit", 1, Number.MAX_SAFE_INTEGER),
       faults,
+      latencyMs: integerOption(values["latency-ms"], "latency-ms", 0, 600_000),
+      clockOffsetMs: integerOption(values["clock-offset-ms"], "clock-offset-ms", -315_360_000_000, 315_360_000_000),
+      uniqueNames: values["unique-names"] ?? false,
     });
   } catch (error) {
     // Validation messages name the bad setting, never a value.
     fail(error instanceof Error ? error.message : "could not start");
   }
   process.stdout.write(`${emulator.url}\n`);
+  const keyed = [values["api-key"], ...Object.values(apiKeys)].some((key) => key !== undefined);
   process.stderr.write(
-    `Composio v3 emulator listening (${values["api-key"] ? "one API key accepted" : "any non-empty API key accepted"}). Control: ${emulator.url}/_emulator/. Stop with Ctrl-C.\n`,
+    `Auth-config API emulator (Composio, Flowra, ElevenLabs) listening (${keyed ? "API keys as configured" : "any non-empty API key accepted"}). Control: ${emulator.url}/_emulator/. Stop with Ctrl-C.\n`,
   );
 
   let stopping = false;

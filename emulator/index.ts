@@ -1,22 +1,19 @@
 import type { AddressInfo } from "node:net";
-import { buildEmulatorServer } from "./server";
-import type { FaultSettings } from "./core/faults";
+import { buildEmulatorServer, EmulatorServerOptions } from "./server";
 
+export type { ApiName } from "./core/emulatedApi";
 export type { FaultKind, FaultSettings } from "./core/faults";
 export type { LoggedRequest } from "./core/requestLog";
 
-/** How to run the emulator. Every field is optional. */
-export interface EmulatorOptions {
+/**
+ * How to run the emulator. Every field is optional. Besides `port` and `host`: `apiKey`, `apiKeys`,
+ * `rateLimitPerMinute`, `faults`, `latencyMs`, `clockOffsetMs` and `uniqueNames` (see each field).
+ */
+export interface EmulatorOptions extends Omit<EmulatorServerOptions, "now"> {
   /** TCP port; 0 (the default) picks a free one. */
   readonly port?: number;
   /** Interface to listen on. Default 127.0.0.1 (loopback only). */
   readonly host?: string;
-  /** The only API key accepted; without it any non-empty key is. */
-  readonly apiKey?: string;
-  /** Requests per API key per one-minute window. Default 10000 (Composio Pro). */
-  readonly rateLimitPerMinute?: number;
-  /** Faults to inject from the first request on, as for `POST /_emulator/faults`. */
-  readonly faults?: FaultSettings;
 }
 
 /** A running emulator. */
@@ -28,21 +25,23 @@ export interface RunningEmulator {
 }
 
 /**
- * Starts the local emulator of the platforms' auth-config APIs (Composio v3 under `/api/v3` and
- * `/api/v3.1`) on loopback, with its control endpoints under `/_emulator/`.
+ * Starts the local emulator of the platforms' auth-config APIs on loopback: Composio v3 under
+ * `/api/v3` and `/api/v3.1`, Flowra v1 under `/api/v1`, ElevenLabs auth connections under
+ * `/v1/workspace/auth-connections`; control endpoints under `/_emulator/`.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const app = buildEmulatorServer(options);
+  const { port, host, ...serverOptions } = options;
+  const app = buildEmulatorServer(serverOptions);
   try {
-    await app.listen({ port: options.port ?? 0, host: options.host ?? "127.0.0.1" });
+    await app.listen({ port: port ?? 0, host: host ?? "127.0.0.1" });
   } catch (error) {
     await app.close();
     throw error;
   }
   const address = app.server.address() as AddressInfo;
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
-    url: `http://${host}:${address.port}`,
+    url: `http://${shownHost}:${address.port}`,
     close: async () => {
       await app.close();
     },

@@ -3,19 +3,34 @@ import { randomUUID } from "node:crypto";
 import { createComposioApi } from "./composio/api";
 import { registerControlRoutes } from "./control/routes";
 import { ApiError, invalidRequest } from "./core/apiError";
-import type { EmulatedApi } from "./core/emulatedApi";
+import { EmulatorClock, parseClockOffset } from "./core/clock";
+import { API_NAMES, ApiName, EmulatedApi } from "./core/emulatedApi";
 import { FaultInjector, FaultKind, FaultSettings, parseFaultSettings } from "./core/faults";
 import { registerJsonBodyParser, UnreadableBody } from "./core/jsonBody";
 import { FixedWindowRateLimiter, RateWindow } from "./core/rateLimiter";
 import { LoggedRequest, RequestLog } from "./core/requestLog";
+import { createElevenLabsApi } from "./elevenlabs/api";
+import { createFlowraApi } from "./flowra/api";
 
+/** How the emulator behaves. Every field is optional. */
 export interface EmulatorServerOptions {
-  /** The only API key accepted; without it any non-empty key is. */
+  /** The only API key accepted, by every API; without it any non-empty key is. */
   readonly apiKey?: string;
-  /** Requests per API key per one-minute window. Default 10000. */
+  /** The only key one API accepts, overriding `apiKey` for that API. */
+  readonly apiKeys?: Readonly<Partial<Record<ApiName, string>>>;
+  /** Requests per API key per one-minute window, for each API. Default 10000 (Composio Pro). */
   readonly rateLimitPerMinute?: number;
-  /** Faults to inject from the first request on. */
+  /** Faults to inject from the first request on, as for `POST /_emulator/faults`. */
   readonly faults?: FaultSettings;
+  /** A fixed delay, in milliseconds, before every API request is processed (control endpoints: none). Default 0. */
+  readonly latencyMs?: number;
+  /**
+   * Added to the real time to give the server's clock, from which every reported timestamp comes
+   * (`created_at`, `updatedAt`, `status_updated_at`...). May be negative. Default 0.
+   */
+  readonly clockOffsetMs?: number;
+  /** Composio only: a name another live config of the same toolkit has is a 409 `duplicate_name`. Default false. */
+  readonly uniqueNames?: boolean;
   /** The clock of rate-limit windows (tests pass a fake one). */
   readonly now?: () => number;
 }
@@ -26,6 +41,9 @@ export interface EmulatorState {
   readonly log: RequestLog;
   readonly faults: FaultInjector;
   readonly limiter: FixedWindowRateLimiter;
+  readonly clock: EmulatorClock;
+  /** The clock offset the server started with, restored by `POST /_emulator/reset`. */
+  readonly startClockOffsetMs: number;
 }
 
 /** What the server knows about one API request as it goes through the hooks. */
@@ -41,35 +59,46 @@ interface RequestContext {
 }
 
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 10_000;
+const MAX_LATENCY_MS = 600_000;
 
 /** Builds the emulator's fastify app (not listening yet): every API, plus the `/_emulator/*` control endpoints. */
 export function buildEmulatorServer(options: EmulatorServerOptions = {}): FastifyInstance {
   const limit = options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE;
   if (!Number.isInteger(limit) || limit < 1) throw new Error("rateLimitPerMinute must be a positive integer");
-  if (options.apiKey !== undefined && options.apiKey === "") throw new Error("apiKey must not be empty");
+  const latencyMs = options.latencyMs ?? 0;
+  if (!Number.isInteger(latencyMs) || latencyMs < 0 || latencyMs > MAX_LATENCY_MS) throw new Error(`latencyMs must be an integer from 0 to ${MAX_LATENCY_MS}`);
+  const acceptedKey = acceptedKeys(options);
+  const clockOffsetMs = options.clockOffsetMs === undefined ? 0 : parseClockOffset(options.clockOffsetMs, "clockOffsetMs");
+  const clock = new EmulatorClock(clockOffsetMs);
   const state: EmulatorState = {
-    apis: [createComposioApi()],
+    apis: [createComposioApi({ clock, uniqueNames: options.uniqueNames }), createFlowraApi({ clock }), createElevenLabsApi({ clock })],
     log: new RequestLog(),
     faults: new FaultInjector(),
     limiter: new FixedWindowRateLimiter(limit, options.now),
+    clock,
+    startClockOffsetMs: clockOffsetMs,
   };
   if (options.faults) state.faults.set(parseFaultSettings(options.faults));
 
   const app = Fastify({ logger: false });
   registerJsonBodyParser(app);
   const contexts = new WeakMap<FastifyRequest, RequestContext>();
-  const isAuthorized = (key: string | undefined) => (options.apiKey === undefined ? !!key : key === options.apiKey);
+  const isAuthorized = (api: EmulatedApi, key: string | undefined) => {
+    const expected = acceptedKey[api.name];
+    return expected === undefined ? !!key : key === expected;
+  };
 
   const sendError = (reply: FastifyReply, context: RequestContext | undefined, error: ApiError) => {
-    const body = context?.api ? context.api.errorBody(error, context.requestId) : controlErrorBody(error);
-    return reply.code(error.status).send(body);
+    if (!context?.api) return reply.code(error.status).send(controlErrorBody(error));
+    const { status, body } = context.api.errorResponse(error, context.requestId);
+    return reply.code(status).send(body);
   };
 
   app.addHook("onRequest", async (request) => {
     if (isControlPath(request.url)) return;
     const path = request.url.split("?")[0];
     const api = state.apis.find((candidate) => candidate.pathPrefixes.some((prefix) => path.startsWith(prefix)));
-    contexts.set(request, { api, entry: state.log.start(request), requestId: `req_${randomUUID()}`, dropped: false });
+    contexts.set(request, { api, entry: state.log.start(request, api?.name ?? null), requestId: `req_${randomUUID()}`, dropped: false });
   });
 
   // After body parsing, so that the log holds the body of every request, refused ones included.
@@ -81,10 +110,12 @@ export function buildEmulatorServer(options: EmulatorServerOptions = {}): Fastif
     const api = context.api;
     if (!api) return; // answered by the not-found handler
     context.presentedKey = api.presentedApiKey(request.headers);
+    // The network's share of every answer, before anything happens: a client that gives up during it changed nothing.
+    if (latencyMs > 0) await sleep(latencyMs);
 
     // Faults come first: they stand for the network and the platform's front door failing.
     context.faultSettings = state.faults.current() ?? undefined;
-    context.fault = state.faults.draw(request.method);
+    context.fault = state.faults.draw(request.method, context.entry.path);
     if (context.fault) context.entry.fault = context.fault;
     const retryAfter = String(context.faultSettings?.retryAfterSeconds ?? 1);
     switch (context.fault) {
@@ -101,11 +132,10 @@ export function buildEmulatorServer(options: EmulatorServerOptions = {}): Fastif
         return sendError(reply, context, new ApiError(503, "service_unavailable", "Service temporarily unavailable (injected fault)"));
     }
 
-    if (!isAuthorized(context.presentedKey)) {
-      const error = new ApiError(401, "unauthorized", "Missing or invalid API key", "Send your project API key in the x-api-key header.");
-      return sendError(reply, context, error);
+    if (!isAuthorized(api, context.presentedKey)) {
+      return sendError(reply, context, new ApiError(401, "unauthorized", "Missing or invalid API key", api.keyHint));
     }
-    const taken = state.limiter.take(context.presentedKey!);
+    const taken = state.limiter.take(rateLimitKey(api, context.presentedKey!));
     context.window = taken.window;
     if (!taken.allowed) {
       return reply.code(429).header("retry-after", String(taken.window.resetInSeconds)).send(api.rateLimitBody(limit));
@@ -116,7 +146,7 @@ export function buildEmulatorServer(options: EmulatorServerOptions = {}): Fastif
   app.addHook("onSend", async (request, reply, payload) => {
     const context = contexts.get(request);
     if (!context?.api) return payload;
-    reply.headers(context.api.rateLimitHeaders(context.window ?? state.limiter.peek(context.presentedKey ?? "")));
+    reply.headers(context.api.rateLimitHeaders(context.window ?? state.limiter.peek(rateLimitKey(context.api, context.presentedKey ?? ""))));
     if (context.fault === "delay") await sleep(context.faultSettings?.delayMs ?? 1000);
     // The request was processed; the client never learns how it went.
     if (context.fault === "reset-after") dropConnection(request, context);
@@ -140,6 +170,26 @@ export function buildEmulatorServer(options: EmulatorServerOptions = {}): Fastif
   for (const api of state.apis) api.registerRoutes(app);
   registerControlRoutes(app, state);
   return app;
+}
+
+/** The key each API accepts (undefined: any non-empty key), checked once at start-up. */
+function acceptedKeys(options: EmulatorServerOptions): Partial<Record<ApiName, string>> {
+  if (options.apiKey !== undefined && options.apiKey === "") throw new Error("apiKey must not be empty");
+  const accepted: Partial<Record<ApiName, string>> = {};
+  for (const name of Object.keys(options.apiKeys ?? {})) {
+    if (!(API_NAMES as readonly string[]).includes(name)) throw new Error(`apiKeys.${name} is not an emulated API (${API_NAMES.join(", ")})`);
+  }
+  for (const name of API_NAMES) {
+    const key = options.apiKeys?.[name] ?? options.apiKey;
+    if (key === "") throw new Error(`apiKeys.${name} must not be empty`);
+    if (key !== undefined) accepted[name] = key;
+  }
+  return accepted;
+}
+
+/** Each API counts its own requests: one platform's limit says nothing about another's. */
+function rateLimitKey(api: EmulatedApi, key: string): string {
+  return `${api.name}\n${key}`;
 }
 
 function isControlPath(url: string): boolean {

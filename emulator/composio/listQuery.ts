@@ -1,10 +1,21 @@
 import { invalidRequest } from "../core/apiError";
+import { booleanParameter, decodePageCursor, encodePageCursor, integerParameter, presentQueryParameters } from "../core/queryParameters";
 import type { StoredAuthConfig } from "./authConfig";
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
 
-const QUERY_PARAMETERS = ["limit", "cursor", "toolkit_slug", "search", "show_disabled", "is_composio_managed"];
+const QUERY_PARAMETERS = [
+  "limit",
+  "cursor",
+  "toolkit_slug",
+  "search",
+  "show_disabled",
+  "is_composio_managed",
+  // Deprecated, still sent by Composio's generated client (spec: List).
+  "deprecated_app_id",
+  "deprecated_status",
+];
 
 /** A checked `GET /auth_configs` query (spec: List). */
 export interface ListQuery {
@@ -17,6 +28,8 @@ export interface ListQuery {
   readonly search?: string;
   readonly showDisabled: boolean;
   readonly managed?: boolean;
+  /** `deprecated_status`: only configs with this status (disabled ones included when it is DISABLED). */
+  readonly status?: "ENABLED" | "DISABLED";
 }
 
 export interface ListPage<T> {
@@ -27,20 +40,17 @@ export interface ListPage<T> {
   total_items: number;
 }
 
-/** Checks the query strictly: an unknown parameter or a bad value is a 400 naming the parameter. */
+/**
+ * Checks the query strictly: an unknown or repeated parameter, or a bad value, is a 400 naming the
+ * parameter. An empty value (`?limit=`) means the parameter is absent; `deprecated_app_id` is ignored.
+ */
 export function parseListQuery(query: Record<string, unknown>): ListQuery {
-  for (const key of Object.keys(query)) {
-    if (!QUERY_PARAMETERS.includes(key)) throw invalidRequest("unknown_query_parameter", `${key} is not a known query parameter`);
-    if (typeof query[key] !== "string") throw invalidRequest("invalid_query_parameter", `${key} must be given once`);
-  }
-  const text = query as Record<string, string | undefined>;
-  let limit = text.limit === undefined ? DEFAULT_LIMIT : parseLimit(text.limit, "limit");
+  const given = presentQueryParameters(query, QUERY_PARAMETERS);
+  let limit = integerParameter(given.limit, "limit", 1, MAX_LIMIT) ?? DEFAULT_LIMIT;
   let page = 1;
-  if (text.cursor !== undefined && text.cursor !== "") {
-    // The cursor carries the page size it was made with.
-    ({ page, limit } = decodeCursor(text.cursor));
-  }
-  const slugs = text.toolkit_slug
+  // The cursor carries the page size it was made with.
+  if (given.cursor !== undefined) ({ page, limit } = decodePageCursor(given.cursor, MAX_LIMIT));
+  const slugs = given.toolkit_slug
     ?.split(",")
     .map((slug) => slug.trim().toLowerCase())
     .filter((slug) => slug !== "");
@@ -48,17 +58,23 @@ export function parseListQuery(query: Record<string, unknown>): ListQuery {
     page,
     limit,
     toolkitSlugs: slugs && slugs.length > 0 ? slugs : undefined,
-    search: text.search ? text.search.toLowerCase() : undefined,
-    showDisabled: parseBoolean(text.show_disabled, "show_disabled") ?? false,
-    managed: parseBoolean(text.is_composio_managed, "is_composio_managed"),
+    search: given.search?.toLowerCase(),
+    showDisabled: booleanParameter(given.show_disabled, "show_disabled") ?? false,
+    managed: booleanParameter(given.is_composio_managed, "is_composio_managed"),
+    status: statusParameter(given.deprecated_status),
   };
+}
+
+function statusParameter(value: string | undefined): "ENABLED" | "DISABLED" | undefined {
+  if (value === undefined || value === "ENABLED" || value === "DISABLED") return value;
+  throw invalidRequest("invalid_query_parameter", "deprecated_status must be ENABLED or DISABLED");
 }
 
 /** The page of matching configs, oldest first. */
 export function listPage(configs: readonly StoredAuthConfig[], query: ListQuery): ListPage<StoredAuthConfig> {
   const matching = configs.filter(
     (config) =>
-      (query.showDisabled || config.status === "ENABLED") &&
+      (query.status !== undefined ? config.status === query.status : query.showDisabled || config.status === "ENABLED") &&
       (query.managed === undefined || config.managed === query.managed) &&
       (query.toolkitSlugs === undefined || query.toolkitSlugs.includes(config.toolkitSlug.toLowerCase())) &&
       (query.search === undefined || config.name.toLowerCase().includes(query.search) || config.id.toLowerCase().includes(query.search)),
@@ -67,41 +83,9 @@ export function listPage(configs: readonly StoredAuthConfig[], query: ListQuery)
   const start = (query.page - 1) * query.limit;
   return {
     items: matching.slice(start, start + query.limit),
-    next_cursor: query.page < totalPages ? encodeCursor(query.page + 1, query.limit) : null,
+    next_cursor: query.page < totalPages ? encodePageCursor(query.page + 1, query.limit) : null,
     total_pages: totalPages,
     current_page: query.page,
     total_items: matching.length,
   };
-}
-
-export function encodeCursor(page: number, limit: number): string {
-  return Buffer.from(JSON.stringify({ page, limit })).toString("base64");
-}
-
-function decodeCursor(cursor: string): { page: number; limit: number } {
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, "base64").toString("utf8"));
-  } catch {
-    decoded = undefined;
-  }
-  const { page, limit } = (decoded ?? {}) as { page?: unknown; limit?: unknown };
-  if (!Number.isInteger(page) || (page as number) < 1 || !Number.isInteger(limit) || (limit as number) < 1 || (limit as number) > MAX_LIMIT) {
-    throw invalidRequest("invalid_cursor", "cursor is not a cursor this API returned", "Pass next_cursor from the previous page unchanged.");
-  }
-  return { page: page as number, limit: limit as number };
-}
-
-function parseLimit(value: string, name: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw invalidRequest("invalid_query_parameter", `${name} must be a positive integer`);
-  const limit = Number(value);
-  if (limit > MAX_LIMIT) throw invalidRequest("invalid_query_parameter", `${name} must be at most ${MAX_LIMIT}`);
-  return limit;
-}
-
-function parseBoolean(value: string | undefined, name: string): boolean | undefined {
-  if (value === undefined) return undefined;
-  if (value === "true") return true;
-  if (value === "false") return false;
-  throw invalidRequest("invalid_query_parameter", `${name} must be true or false`);
 }

@@ -10,6 +10,18 @@ const REDACTED = "REDACTED";
  * never leave the emulator. Managed credentials read `REDACTED`; custom ones keep 4 characters.
  */
 export function authConfigObject(config: StoredAuthConfig): Record<string, unknown> {
+  return wireObject(config, false);
+}
+
+/**
+ * What `GET /_emulator/store` shows: the same object with every secret as stored, and whether the
+ * config was deleted (a test tool, to check which secrets a config really holds).
+ */
+export function revealedAuthConfigObject(config: StoredAuthConfig): Record<string, unknown> {
+  return { ...wireObject(config, true), deleted: config.deleted };
+}
+
+function wireObject(config: StoredAuthConfig, reveal: boolean): Record<string, unknown> {
   return {
     id: config.id,
     uuid: config.uuid,
@@ -20,16 +32,18 @@ export function authConfigObject(config: StoredAuthConfig): Record<string, unkno
     no_of_connections: 0,
     auth_scheme: config.authScheme,
     is_composio_managed: config.managed,
-    credentials: maskedCredentials(config),
+    credentials: reveal ? structuredClone(config.credentials) : maskedCredentials(config),
     proxy_config: config.proxyConfig && {
       proxy_url: config.proxyConfig.proxy_url,
-      ...(config.proxyConfig.proxy_auth_key !== undefined && { proxy_auth_key: REDACTED }),
+      ...(config.proxyConfig.proxy_auth_key !== undefined && { proxy_auth_key: reveal ? config.proxyConfig.proxy_auth_key : REDACTED }),
     },
     tool_access_config: {
       tools_for_connected_account_creation: [...config.toolAccessConfig.tools_for_connected_account_creation],
       tools_available_for_execution: [...config.toolAccessConfig.tools_available_for_execution],
     },
-    shared_credentials: Object.fromEntries(Object.keys(config.sharedCredentials).map((key) => [key, REDACTED])),
+    shared_credentials: reveal
+      ? { ...config.sharedCredentials }
+      : Object.fromEntries(Object.keys(config.sharedCredentials).map((key) => [key, REDACTED])),
     is_enabled_for_tool_router: config.isEnabledForToolRouter,
     restrict_to_following_tools: [...config.restrictToFollowingTools],
     created_at: new Date(config.createdAt).toISOString(),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { randomBytes } from "node:crypto";
 import { invalidRequest } from "../core/apiError";
+import { booleanParameter, presentQueryParameters } from "../core/queryParameters";
 import { parseCreateBody } from "./createBody";
 import { listPage, parseListQuery } from "./listQuery";
 import { authConfigObject } from "./masking";
@@ -40,8 +41,7 @@ export function registerComposioRoutes(app: FastifyInstance, store: AuthConfigSt
 
     app.patch<{ Params: IdParams }>(`${base}/:id`, async (request) => {
       const config = store.get(request.params.id);
-      Object.assign(config, patchedSettings(config, request.body));
-      store.touch(config);
+      store.update(config, patchedSettings(config, request.body));
       return {};
     });
 
@@ -56,12 +56,10 @@ export function registerComposioRoutes(app: FastifyInstance, store: AuthConfigSt
     });
 
     app.delete<{ Params: IdParams; Querystring: Record<string, unknown> }>(`${base}/:id`, async (request) => {
-      const revoke = request.query.revoke_on_delete;
-      if (revoke !== undefined && revoke !== "true" && revoke !== "false") {
-        throw invalidRequest("invalid_query_parameter", "revoke_on_delete must be true or false");
-      }
+      // `?revoke_on_delete=` (empty) is absent: Composio's generated client sends a null option so.
+      const revoke = booleanParameter(presentQueryParameters(request.query, ["revoke_on_delete"]).revoke_on_delete, "revoke_on_delete");
       store.delete(request.params.id);
-      return revoke === "true" ? { revoke_job_id: `rj_${randomBytes(9).toString("base64url")}` } : {};
+      return revoke ? { revoke_job_id: `rj_${randomBytes(9).toString("base64url")}` } : {};
     });
   }
 }

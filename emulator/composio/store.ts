@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { ApiError } from "../core/apiError";
+import type { EmulatorClock } from "../core/clock";
+import { randomText } from "../core/randomText";
 import { AuthConfigSettings, StoredAuthConfig } from "./authConfig";
 
 /** What a create stores: the settings plus what cannot change later. `name` is optional here. */
@@ -10,19 +12,27 @@ export interface NewAuthConfig extends Omit<AuthConfigSettings, "name"> {
   readonly authScheme: string;
 }
 
-const NAME_SUFFIX_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+export interface AuthConfigStoreOptions {
+  /** The server's clock, for created_at and last_updated_at. */
+  readonly clock: EmulatorClock;
+  /** When true, two live configs of one toolkit may not share a name (409 `duplicate_name`). */
+  readonly uniqueNames: boolean;
+}
 
 /** The auth configs of one emulator, in creation order. Deleted ones are kept but hidden. */
 export class AuthConfigStore {
   private readonly configs = new Map<string, StoredAuthConfig>();
 
+  constructor(private readonly options: AuthConfigStoreOptions) {}
+
   create(fields: NewAuthConfig): StoredAuthConfig {
-    const now = Date.now();
+    if (fields.name !== undefined) this.checkNameIsFree(fields.toolkitSlug, fields.name);
+    const now = this.options.clock.now();
     const config: StoredAuthConfig = {
       ...fields,
       id: this.newId(),
       uuid: randomUUID(),
-      name: fields.name ?? `${fields.toolkitSlug}-${randomSuffix(6)}`,
+      name: fields.name ?? this.generatedName(fields.toolkitSlug),
       status: "ENABLED",
       createdAt: now,
       lastUpdatedAt: now,
@@ -46,12 +56,24 @@ export class AuthConfigStore {
     return [...this.configs.values()].filter((config) => !config.deleted);
   }
 
+  /** Every config ever created, deleted ones included, oldest first. */
+  all(): StoredAuthConfig[] {
+    return [...this.configs.values()];
+  }
+
+  /** Stores new settings (already checked), refusing a name another config of the toolkit has. */
+  update(config: StoredAuthConfig, settings: AuthConfigSettings): void {
+    if (settings.name !== config.name) this.checkNameIsFree(config.toolkitSlug, settings.name, config.id);
+    Object.assign(config, settings);
+    this.touch(config);
+  }
+
   /**
-   * Moves `last_updated_at`. Strictly later than before even within one millisecond, so that a
-   * client comparing timestamps always sees the change.
+   * Moves `last_updated_at`. Strictly later than before even within one millisecond (or when the
+   * clock was set back), so that a client comparing timestamps always sees the change.
    */
   touch(config: StoredAuthConfig): void {
-    config.lastUpdatedAt = Math.max(Date.now(), config.lastUpdatedAt + 1);
+    config.lastUpdatedAt = Math.max(this.options.clock.now(), config.lastUpdatedAt + 1);
   }
 
   delete(id: string): void {
@@ -62,6 +84,21 @@ export class AuthConfigStore {
     this.configs.clear();
   }
 
+  private checkNameIsFree(toolkitSlug: string, name: string, exceptId?: string): void {
+    if (!this.options.uniqueNames) return;
+    const taken = this.live().some((other) => other.id !== exceptId && other.toolkitSlug === toolkitSlug && other.name === name);
+    if (taken) {
+      throw new ApiError(409, "duplicate_name", "name is already used by another auth config of this toolkit", "Choose another name, or use the existing auth config.");
+    }
+  }
+
+  private generatedName(toolkitSlug: string): string {
+    for (;;) {
+      const name = `${toolkitSlug}-${randomText(6)}`;
+      if (!this.options.uniqueNames || !this.live().some((other) => other.toolkitSlug === toolkitSlug && other.name === name)) return name;
+    }
+  }
+
   private newId(): string {
     for (;;) {
       // 9 random bytes are exactly 12 base64url characters.
@@ -69,9 +106,4 @@ export class AuthConfigStore {
       if (!this.configs.has(id)) return id;
     }
   }
-}
-
-function randomSuffix(length: number): string {
-  const bytes = randomBytes(length);
-  return Array.from(bytes, (byte) => NAME_SUFFIX_ALPHABET[byte % NAME_SUFFIX_ALPHABET.length]).join("");
 }

@@ -25,9 +25,14 @@ export interface FaultSettings {
   readonly retryAfterSeconds?: number;
   /** Only requests with these HTTP methods are faulted (and draw from the sequence). Default: all. */
   readonly methods?: readonly string[];
+  /**
+   * Only requests whose path starts with one of these prefixes are faulted (and draw from the
+   * sequence), e.g. `["/v1/"]` for ElevenLabs alone. Default `["/"]`: every API.
+   */
+  readonly paths?: readonly string[];
 }
 
-const SETTING_NAMES = new Set(["rate", "kinds", "seed", "delayMs", "retryAfterSeconds", "methods"]);
+const SETTING_NAMES = new Set(["rate", "kinds", "seed", "delayMs", "retryAfterSeconds", "methods", "paths"]);
 const METHODS = ["GET", "POST", "PATCH", "DELETE"];
 
 /** Checks fault settings from an untrusted source; throws a 400 ApiError naming the bad field. */
@@ -55,10 +60,15 @@ export function parseFaultSettings(input: unknown): Required<FaultSettings> {
   if (!Array.isArray(methods) || methods.length === 0 || methods.some((m) => !METHODS.includes(m as string))) {
     throw invalidRequest("invalid_field_value", `methods must be a non-empty array of: ${METHODS.join(", ")}`);
   }
+  const paths = settings.paths ?? ["/"];
+  if (!Array.isArray(paths) || paths.length === 0 || paths.some((p) => typeof p !== "string" || !p.startsWith("/"))) {
+    throw invalidRequest("invalid_field_value", "paths must be a non-empty array of path prefixes, each starting with /");
+  }
   return {
     rate,
     kinds: kinds as FaultKind[],
     methods: methods as string[],
+    paths: paths as string[],
     seed: integerSetting(settings, "seed", 0, -(2 ** 31), 2 ** 32 - 1),
     delayMs: integerSetting(settings, "delayMs", 1000, 0, 600_000),
     retryAfterSeconds: integerSetting(settings, "retryAfterSeconds", 1, 0, 3600),
@@ -94,9 +104,10 @@ export class FaultInjector {
   }
 
   /** The fault for the next API request, or undefined. */
-  draw(method: string): FaultKind | undefined {
+  draw(method: string, path: string): FaultKind | undefined {
     const settings = this.settings;
     if (!settings || settings.rate === 0 || !settings.methods.includes(method)) return undefined;
+    if (!settings.paths.some((prefix) => path.startsWith(prefix))) return undefined;
     if (this.random() >= settings.rate) return undefined;
     return settings.kinds[Math.floor(this.random() * settings.kinds.length)];
   }

@@ -3,6 +3,8 @@ import type { FaultKind } from "./faults";
 
 /** One API request as `GET /_emulator/requests` returns it. */
 export interface LoggedRequest {
+  /** The API the path belongs to (`composio`, `flowra`, `elevenlabs`), or null for a path none serves. */
+  readonly api: string | null;
   readonly method: string;
   /** The URL path without the query string. */
   readonly path: string;
@@ -28,8 +30,9 @@ export class RequestLog {
   private entries: LoggedRequest[] = [];
 
   /** Records a request as it arrives; the server fills in body, status and fault as they become known. */
-  start(request: FastifyRequest): LoggedRequest {
+  start(request: FastifyRequest, api: string | null): LoggedRequest {
     const entry: LoggedRequest = {
+      api,
       method: request.method,
       path: request.url.split("?")[0],
       query: { ...(request.query as Record<string, unknown>) },

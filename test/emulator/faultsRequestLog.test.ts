@@ -84,7 +84,7 @@ describe("fault settings", () => {
     expect((await control("GET", "faults")).body).toEqual({ faults: null });
     const set = await setFaults({ rate: 0.2, kinds: ["503", "delay"] });
     expect(set.status).toBe(200);
-    const expected = { rate: 0.2, kinds: ["503", "delay"], seed: 0, delayMs: 1000, retryAfterSeconds: 1, methods: ["GET", "POST", "PATCH", "DELETE"] };
+    const expected = { rate: 0.2, kinds: ["503", "delay"], seed: 0, delayMs: 1000, retryAfterSeconds: 1, methods: ["GET", "POST", "PATCH", "DELETE"], paths: ["/"] };
     expect(set.body).toEqual({ faults: expected });
     expect((await control("GET", "faults")).body).toEqual({ faults: expected });
     expect((await control("DELETE", "faults")).body).toEqual({ faults: null });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AuthConfigStore } from "../../emulator/composio/store";
+import { EmulatorClock } from "../../emulator/core/clock";
 import { CANARY, call, create, customCreateBody, expect400Naming, expectNoCanary, patch, read, useEmulator } from "./helpers";
 
 const emulator = useEmulator();
@@ -222,7 +223,7 @@ describe("last_updated_at", () => {
   it("is strictly later than the previous value when the clock has not moved (store)", () => {
     const now = vi.spyOn(Date, "now").mockReturnValue(1_700_000_000_000);
     try {
-      const store = new AuthConfigStore();
+      const store = new AuthConfigStore({ clock: new EmulatorClock(), uniqueNames: false });
       const config = store.create({
         toolkitSlug: "slack",
         managed: true,
