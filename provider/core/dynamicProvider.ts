@@ -6,7 +6,7 @@ import { describeDrift } from "./driftReport";
 import { jsonEqual } from "./equality";
 import { AuthConfigError, ConflictError } from "./errors";
 import { createWithoutTwins } from "./createWithoutTwins";
-import { deleteWouldOrphanAnother, isHeld, noteBound, noteHeld, otherHolder } from "./heldConfigs";
+import { deleteWouldOrphanAnother, isHeld, noteBound, noteHeld, otherClaimant, otherHolder } from "./heldConfigs";
 import { logLine } from "./log";
 import { withoutUndefined } from "./recordDiff";
 import { secretLeaves } from "./redact";
@@ -77,6 +77,11 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
     }
     const remote = await api.get(id, ctx);
     if (!remote) throw new AuthConfigError("AUTHCONFIG_IMPORT_NOT_FOUND", `${ctx.resource}: create failed: importId ${id} does not exist (or was deleted)`);
+    // Checked again before the first write: another resource declaring the same importId may have been checked meanwhile.
+    const claimant = otherClaimant(def.kind, id, ctx.resource) ?? otherHolder(def.kind, id, ctx.resource);
+    if (claimant) {
+      throw new AuthConfigError("AUTHCONFIG_IMPORT_HELD", `${ctx.resource}: create failed: importId ${id} is also declared by ${claimant}; a config can be managed by one resource only`);
+    }
     const observed = stateOf(remote, inputs, /* secretsKnown */ false);
     for (const key of def.replaceKeys) {
       if (!jsonEqual(observed[key], inputs[key])) {
@@ -102,7 +107,7 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
     for (const leftover of marked) {
       const leftoverId = def.idOf(leftover);
       if (leftoverId === id || isHeld(def.kind, leftoverId)) continue;
-      logLine(`${ctx.resource}: create: deleting ${leftoverId}, left under this resource's marker "${marker}" by an interrupted earlier run`);
+      logLine(`${ctx.resource}: create: deleting ${leftoverId}: it carries this resource's create marker "${marker}" and no resource holds it (an interrupted earlier run left it, or it is the config this one replaces)`);
       await api.delete(leftoverId, ctx);
     }
     const changed = await api.applyChanges(id, def.asCreated(inputs, postedLabel), inputs, ctx);
@@ -242,8 +247,8 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
       const resource = label(inputs);
       const holder = deleteWouldOrphanAnother(def.kind, id, resource);
       if (holder) {
-        // A rename without `aliases`: the new resource adopted this config in this run.
-        logLine(`${resource}: delete: leaving ${id} in place, as ${holder} holds it now`);
+        // A rename without `aliases` (the new resource adopted this config), or a replacement that adopts it again.
+        logLine(`${resource}: delete: leaving ${id} in place, as ${holder} holds it (or adopts it) in this run`);
         return;
       }
       const { api, ctx } = session(inputs, "delete");

@@ -11,8 +11,8 @@
 const boundThisRun = new Map<string, string>();
 /** Ids that resources still in the program hold (seen by diff, read and update), and by whom. */
 const heldBy = new Map<string, Set<string>>();
-/** `importId`s the program declares, and by which resource. */
-const importIdClaims = new Map<string, string>();
+/** `importId`s the program declares, and by which resources (more than one is an error). */
+const importIdClaims = new Map<string, Set<string>>();
 
 const key = (kind: string, id: string) => `${kind} ${id}`;
 
@@ -38,13 +38,22 @@ export function otherHolder(kind: string, id: string, resource: string): string 
 }
 
 /**
- * Whether deleting `id` on behalf of `resource` would take a config away from a resource that has it now:
- * one that a create or adoption of this run bound (whoever it was), or one another resource holds.
+ * Whether deleting `id` on behalf of `resource` would take a config away from a resource that has it,
+ * or is about to: one that a create or adoption of this run bound (whoever it was), one another resource
+ * holds, or one the program declares as an `importId` (with `deleteBeforeReplace`, the delete of a
+ * replacement runs before the create that adopts it again).
  */
 export function deleteWouldOrphanAnother(kind: string, id: string, resource: string): string | undefined {
   const bound = boundThisRun.get(key(kind, id));
   if (bound !== undefined) return bound;
+  const claimant = [...(importIdClaims.get(key(kind, id)) ?? [])][0];
+  if (claimant !== undefined) return claimant;
   return [...(heldBy.get(key(kind, id)) ?? [])].find((holder) => holder !== resource);
+}
+
+/** The resource other than `resource` that declares `importId`, if any. */
+export function otherClaimant(kind: string, importId: string, resource: string): string | undefined {
+  return [...(importIdClaims.get(key(kind, importId)) ?? [])].find((claimant) => claimant !== resource);
 }
 
 /** Whether any resource of this run holds `id`. */
@@ -52,12 +61,12 @@ export function isHeld(kind: string, id: string): boolean {
   return boundThisRun.has(key(kind, id)) || (heldBy.get(key(kind, id))?.size ?? 0) > 0;
 }
 
-/** Claims `importId` for `resource`; returns the other resource that claimed it first, if any. */
+/** Claims `importId` for `resource`; returns another resource that claims it too, if any. */
 export function claimImportId(kind: string, importId: string, resource: string): string | undefined {
-  const claimant = importIdClaims.get(key(kind, importId));
-  if (claimant !== undefined && claimant !== resource) return claimant;
-  importIdClaims.set(key(kind, importId), resource);
-  return undefined;
+  const claimants = importIdClaims.get(key(kind, importId)) ?? new Set<string>();
+  claimants.add(resource);
+  importIdClaims.set(key(kind, importId), claimants);
+  return otherClaimant(kind, importId, resource);
 }
 
 /** Forgets everything (tests that run several deployments' worth of calls in one process). */

@@ -31,5 +31,12 @@ describe("which configs the run's resources hold", () => {
     expect(claimImportId(KIND, "ac_z", "a")).toBeUndefined();
     expect(claimImportId(KIND, "ac_z", "a")).toBeUndefined();
     expect(claimImportId(KIND, "ac_z", "b")).toBe("a");
+    // The first claimant learns of the second before it writes (see adopt in core/dynamicProvider.ts).
+    expect(claimImportId(KIND, "ac_z", "a")).toBe("b");
+  });
+
+  it("a config the program declares as an importId is not deleted: a replacement adopts it again after its delete", () => {
+    claimImportId(KIND, "ac_w", "r");
+    expect(deleteWouldOrphanAnother(KIND, "ac_w", "r")).toBe("r");
   });
 });
