@@ -1,3 +1,5 @@
+import { readdirSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CliProcess } from "./cliProcess";
 import { API_KEY, EngineWorld, ScenarioResource } from "./harness";
@@ -8,6 +10,7 @@ import { idsInState, liveConfigs } from "./liveConfigs";
  * user does next, then `up` again: the API must end up holding exactly what the state holds.
  *
  * What the engine (v3.248, file backend) leaves and needs after the kill, found by running it:
+ * - now and then an empty `<stack>.json.attrs` sidecar: see recoverAsAUserWould;
  * - the killed run's lock file stays, so the next `up` fails with "the stack is currently locked by
  *   1 lock(s). Either wait for the other process(es) to end or delete the lock file with `pulumi cancel`.";
  * - `pulumi cancel --yes` on the file backend only deletes the stack's lock files ("The currently
@@ -57,16 +60,28 @@ async function killUpMidway(world: EngineWorld): Promise<string> {
 }
 
 /**
- * What a user does after the kill, exactly as the engine asks: the next `up` refuses (the lock);
- * `pulumi cancel`; `up` again. Returns the CLI output of that last `up`.
+ * What a user does after the kill, exactly as the engine asks: the next `up` refuses (the lock; or
+ * first an unreadable checkpoint, repaired by hand); `pulumi cancel`; `up` again. Returns the CLI
+ * output of that last `up`.
  */
 async function recoverAsAUserWould(world: EngineWorld): Promise<string> {
-  const locked = await world.up({ parallel: 10 }).then(
-    () => undefined,
-    (error: Error) => error,
-  );
-  expect(locked?.message, "the killed run's lock stops the next up").toMatch(/the stack is currently locked by 1 lock\(s\)/);
-  expect(locked?.message).toContain("pulumi cancel");
+  const tryUp = () =>
+    world.up({ parallel: 10 }).then(
+      () => undefined,
+      (error: Error) => error,
+    );
+  let refused = await tryUp();
+  if (refused?.message.includes("failed to load checkpoint: EOF")) {
+    // The file backend (gocloud's fileblob) rewrites a blob's `.attrs` sidecar in place (truncate,
+    // then write) just before it renames the new checkpoint into place: a kill in that window
+    // leaves `<stack>.json.attrs` empty, and every command fails so until the empty file is removed
+    // (the checkpoint itself is intact; a missing sidecar is fine). It happened in 1 of 3 runs here.
+    const removed = removeEmptyFiles(world.backendDir, ".attrs");
+    expect(removed.length, "empty .attrs sidecars behind 'failed to load checkpoint: EOF'").toBeGreaterThan(0);
+    refused = await tryUp();
+  }
+  expect(refused?.message, "the killed run's lock stops the next up").toMatch(/the stack is currently locked by 1 lock\(s\)/);
+  expect(refused?.message).toContain("pulumi cancel");
 
   await world.stack.cancel();
   // The test is about the creates in flight at the kill: there were some.
@@ -77,6 +92,19 @@ async function recoverAsAUserWould(world: EngineWorld): Promise<string> {
   const before = world.output.length;
   await world.up({ parallel: 10 });
   return world.output.slice(before);
+}
+
+/** Removes the empty files whose names end so under `dir`; returns their paths. */
+function removeEmptyFiles(dir: string, suffix: string): string[] {
+  const removed: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isFile() && entry.name.endsWith(suffix) && statSync(path).size === 0) {
+      rmSync(path);
+      removed.push(path);
+    }
+  }
+  return removed;
 }
 
 function expectNoSecretsShown(world: EngineWorld, killedRunOutput: string): void {
@@ -143,12 +171,13 @@ describe(`SIGKILL during ${FLEET_SIZE} creates of explicitly named configs, then
     const inState = await idsInState(world);
     // A leftover: a config the API holds that no resource in state holds. None at all is better still.
     const leftovers = live.filter((c) => !inState.includes(c.id));
-    const blocks = nextUp.split(/\n\s*\n/);
-    for (const leftover of leftovers) {
-      const naming = blocks.filter((block) => block.includes(leftover.id));
-      expect(naming.length, `the next up's output names leftover ${leftover.id} ("${leftover.name}")`).toBeGreaterThan(0);
-      expect(naming.join("\n"), `the warning about ${leftover.id} says how to adopt (importId) or delete it`).toMatch(/importId|delete/i);
-    }
+    // Each must be named in the next up's output, in a warning (a paragraph) that says how to adopt
+    // it (importId) or delete it.
+    const paragraphs = nextUp.split(/\n\s*\n/);
+    const unexplained = leftovers
+      .filter((leftover) => !paragraphs.some((p) => p.includes(leftover.id) && /importId|delete/i.test(p)))
+      .map((leftover) => `${leftover.id} "${leftover.name}"`);
+    expect(unexplained, `${unexplained.length} of ${leftovers.length} leftovers are not named in the next up's output with how to adopt or delete them`).toEqual([]);
     expect(live.length - leftovers.length).toBe(FLEET_SIZE);
     expect(inState).toHaveLength(FLEET_SIZE);
     expect(new Set(inState).size).toBe(FLEET_SIZE);

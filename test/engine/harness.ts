@@ -82,6 +82,11 @@ export class EngineWorld {
     return { bin: join(inject("pulumiBin"), "pulumi"), cwd: this.programDir, env: { ...process.env, ...this.cliEnv } };
   }
 
+  /** The file backend's folder (PULUMI_BACKEND_URL), for a test that repairs it by hand as a user would. */
+  get backendDir(): string {
+    return join(this.stateDir, "backend");
+  }
+
   /** Sets what the program declares on its next run. */
   declare(resources: readonly ScenarioResource[]): void {
     writeFileSync(join(this.programDir, `scenario.${this.stack.name}.json`), JSON.stringify({ resources }));
