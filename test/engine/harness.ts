@@ -41,6 +41,7 @@ export class EngineWorld {
     private readonly closeEmulator: () => Promise<void>,
     private readonly programDir: string,
     private readonly stateDir: string,
+    private readonly cliEnv: Record<string, string>,
   ) {}
 
   static async create(label: string, options: { emulator?: Parameters<typeof startEmulator>[0]; config?: Record<string, string>; env?: Record<string, string> } = {}): Promise<EngineWorld> {
@@ -53,28 +54,37 @@ export class EngineWorld {
     const stackName = `${label}-${Math.random().toString(36).slice(2, 8)}`;
     writeFileSync(join(programDir, `scenario.${stackName}.json`), JSON.stringify({ resources: [] }));
     const pulumiCommand = await PulumiCommand.get({ root: dirname(pulumiBin), skipVersionCheck: true });
-    const stack = await LocalWorkspace.createOrSelectStack(
-      { stackName, workDir: programDir },
-      {
-        pulumiCommand,
-        pulumiHome: join(stateDir, "home"),
-        envVars: {
-          PATH: `${pulumiBin}:${process.env.PATH}`,
-          PULUMI_BACKEND_URL: `file://${join(stateDir, "backend")}`,
-          PULUMI_CONFIG_PASSPHRASE: "engine-tests",
-          PULUMI_SKIP_UPDATE_CHECK: "true",
-          PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-          // The provider must take its settings from stack config, not from the test's environment.
-          COMPOSIO_API_KEY: "",
-          COMPOSIO_BASE_URL: "",
-          ...options.env,
-        },
-      },
-    );
+    const pulumiHome = join(stateDir, "home");
+    const envVars = {
+      PATH: `${pulumiBin}:${process.env.PATH}`,
+      PULUMI_BACKEND_URL: `file://${join(stateDir, "backend")}`,
+      PULUMI_CONFIG_PASSPHRASE: "engine-tests",
+      PULUMI_SKIP_UPDATE_CHECK: "true",
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      // The provider must take its settings from stack config, not from the test's environment.
+      COMPOSIO_API_KEY: "",
+      COMPOSIO_BASE_URL: "",
+      ...options.env,
+    };
+    const stack = await LocalWorkspace.createOrSelectStack({ stackName, workDir: programDir }, { pulumiCommand, pulumiHome, envVars });
     await stack.setConfig("composio:baseUrl", { value: emulator.url });
     await stack.setConfig("composio:apiKey", { value: API_KEY, secret: true });
     for (const [key, value] of Object.entries(options.config ?? {})) await stack.setConfig(key, { value });
-    return new EngineWorld(stack, emulator.url, emulator.close, programDir, stateDir);
+    return new EngineWorld(stack, emulator.url, emulator.close, programDir, stateDir, { PULUMI_HOME: pulumiHome, ...envVars });
+  }
+
+  /**
+   * How to run the `pulumi` CLI by hand in this world, as a CI job's shell would: the binary, the
+   * program folder and the environment the Automation API gives it (less PULUMI_AUTOMATION_API).
+   * Add `--stack <world.stack.name>` to the arguments.
+   */
+  cli(): { bin: string; cwd: string; env: NodeJS.ProcessEnv } {
+    return { bin: join(inject("pulumiBin"), "pulumi"), cwd: this.programDir, env: { ...process.env, ...this.cliEnv } };
+  }
+
+  /** The file backend's folder (PULUMI_BACKEND_URL), for a test that repairs it by hand as a user would. */
+  get backendDir(): string {
+    return join(this.stateDir, "backend");
   }
 
   /** Sets what the program declares on its next run. */
