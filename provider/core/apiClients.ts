@@ -3,7 +3,7 @@ import { HttpClient } from "./httpClient";
 import { logLine } from "./log";
 import { sharedRateLimiter } from "./rateLimiter";
 import { DEFAULT_RETRY_POLICY } from "./retry";
-import { Connection, describeApiKey } from "./settings";
+import { Connection, describeApiKey, describeBaseUrl } from "./settings";
 
 const clients = new Map<string, ResourceApi<any, any>>();
 
@@ -21,6 +21,7 @@ export function apiClientFor<I, R>(def: ResourceDefinition<any, any, R>, connect
         rateLimiter: sharedRateLimiter(new URL(connection.baseUrl).origin, connection.maxRequestsPerMinute),
         parseErrorBody: def.parseErrorBody,
         authFailureHint: describeApiKey(connection, def.settings),
+        connectionFailureHint: describeBaseUrl(connection, def.settings),
         log: logLine,
       }),
     );

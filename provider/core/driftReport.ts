@@ -16,7 +16,7 @@ export function describeDrift(def: ResourceDefinition<any, any, any>, resource: 
   const field = def.changedAtField;
   if (field && typeof recorded[field] === "string" && recorded[field] !== "" && recorded[field] !== refreshed[field]) {
     return (
-      `${resource}: changed outside Pulumi at ${String(refreshed[field])} (recorded ${String(recorded[field])}), but no field the API shows differs: ` +
+      `${resource}: changed outside Pulumi: its last_updated_at moved to ${String(refreshed[field])} (recorded ${String(recorded[field])}), but no field the API shows differs: ` +
       "a secret may have been changed by hand, and the API never returns secrets. To put the declared secrets back, change them in the program (or rotate them) and run `pulumi up`"
     );
   }

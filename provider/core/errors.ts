@@ -85,8 +85,8 @@ export class ConnectionError extends AuthConfigError {
   readonly maybeProcessed: boolean;
   /** What happened, e.g. `connection refused` or `no answer within 30000 ms`. */
   readonly reason: string;
-  constructor(init: { context: FailureContext; method: string; url: string; reason: string; maybeProcessed: boolean; code: string }) {
-    super(init.code, `${prefix(init.context)}: ${init.method} ${init.url} got no answer: ${init.reason}`);
+  constructor(init: { context: FailureContext; method: string; url: string; reason: string; maybeProcessed: boolean; code: string; hint?: string }) {
+    super(init.code, `${prefix(init.context)}: ${init.method} ${init.url} got no answer: ${init.reason}${init.hint ? `. ${init.hint}` : ""}`);
     this.maybeProcessed = init.maybeProcessed;
     this.reason = init.reason;
   }

@@ -36,6 +36,8 @@ export interface HttpClientOptions {
   readonly parseErrorBody: (status: number, body: unknown) => ApiErrorBody;
   /** Added to the message of a 401: where the key came from (never the key). */
   readonly authFailureHint?: string;
+  /** Added to the message of a request that got no answer: where the base URL came from. */
+  readonly connectionFailureHint?: string;
   /** Where retry notices go. */
   readonly log: (line: string) => void;
   readonly sleep?: (ms: number) => Promise<void>;
@@ -120,6 +122,7 @@ export class HttpClient {
         reason: redactSecrets(failure.reason, secrets),
         maybeProcessed: failure.maybeProcessed,
         code: failure.code,
+        hint: this.options.connectionFailureHint,
       });
       return { outcome: { kind: "no-answer", maybeProcessed: failure.maybeProcessed, reason: failure.reason }, error };
     }

@@ -12,6 +12,8 @@ export interface Connection {
   readonly maxRetries: number;
   /** Where the API key came from, e.g. `stack config composio:apiKey`: said when the API refuses the key. */
   readonly apiKeySource: string;
+  /** Where the base URL came from (`default` when it was not set): said when the API cannot be reached. */
+  readonly baseUrlSource: string;
 }
 
 /** The settings of one API: its stack config namespace, environment variable prefix and defaults. */
@@ -105,17 +107,27 @@ export function resolveConnection(spec: SettingsSpec): Connection {
     timeoutMs: positiveNumber(spec, "timeoutMs", DEFAULT_TIMEOUT_MS),
     maxRetries: positiveNumber(spec, "maxRetries", DEFAULT_RETRY_POLICY.maxRetries, { integer: true, allowZero: true }),
     apiKeySource: apiKey.source,
+    baseUrlSource: base?.source ?? "default",
   };
 }
 
-/**
- * What a refused key message adds: where the key came from and a fingerprint to compare keys by,
- * never the key. The engine hands `refresh` and `destroy` the config recorded at the last `up`.
- */
+/** Why a value from stack config may be stale: what `refresh`, `destroy` and `preview --refresh` use. */
+function recordedConfigNote(source: string, setting: string): string {
+  if (!source.startsWith("stack config")) return "";
+  return (
+    `; \`pulumi refresh\`, \`pulumi preview --refresh\` and \`pulumi destroy\` use the stack config recorded at the last \`pulumi up\`, ` +
+    `so after changing ${setting} run them with --run-program (or set PULUMI_RUN_PROGRAM=true), or run \`pulumi up\` first`
+  );
+}
+
+/** What a refused key's message adds: where the key came from and a fingerprint to compare keys by, never the key. */
 export function describeApiKey(connection: Connection, spec: SettingsSpec): string {
   const fingerprint = createHash("sha256").update(connection.apiKey).digest("hex").slice(0, 8);
-  const recorded = connection.apiKeySource.startsWith("stack config")
-    ? `; \`pulumi refresh\` and \`pulumi destroy\` use the stack config recorded at the last \`pulumi up\` unless run with --run-program, so after rotating ${spec.namespace}:apiKey run them with --run-program (or run \`pulumi up\` first)`
-    : "";
-  return `The API key used came from ${connection.apiKeySource} (sha256 fingerprint ${fingerprint})${recorded}.`;
+  return `The API key used came from ${connection.apiKeySource} (sha256 fingerprint ${fingerprint})${recordedConfigNote(connection.apiKeySource, `${spec.namespace}:apiKey`)}.`;
+}
+
+/** What an unreachable API's message adds: where the base URL came from. */
+export function describeBaseUrl(connection: Connection, spec: SettingsSpec): string {
+  const source = connection.baseUrlSource === "default" ? `the default (set ${spec.namespace}:baseUrl or ${spec.envPrefix}_BASE_URL to change it)` : connection.baseUrlSource;
+  return `The base URL ${connection.baseUrl} came from ${source}${recordedConfigNote(connection.baseUrlSource, `${spec.namespace}:baseUrl`)}`;
 }

@@ -25,6 +25,7 @@ describe("composio connection settings", () => {
       timeoutMs: 30_000,
       maxRetries: 8,
       apiKeySource: "stack config composio:apiKey",
+      baseUrlSource: "default",
     });
   });
 
