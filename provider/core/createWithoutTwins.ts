@@ -35,11 +35,11 @@ export async function createWithoutTwins<I extends CoreInputs>(
     } catch (error) {
       const why = ambiguity(error);
       if (!why) throw error;
-      logLine(`${ctx.resource}: create: the POST may have been processed (${why}); looking for configs named "${postedLabel}" before ${attempt < MAX_ATTEMPTS ? "trying again" : "giving up"}`);
+      await logLine(`${ctx.resource}: create: the POST may have been processed (${why}); looking for configs named "${postedLabel}" before ${attempt < MAX_ATTEMPTS ? "trying again" : "giving up"}`);
       await sleep(LOOKUP_DELAYS_MS[Math.min(attempt, LOOKUP_DELAYS_MS.length) - 1]);
       const found = (await api.findByLabel(postedLabel, inputs, ctx)).filter((remote) => !isHeld(def.kind, def.idOf(remote)));
       if (found.length > 0 && marked) {
-        logLine(`${ctx.resource}: create: found ${def.idOf(found[0])}, created by the interrupted request (it carries this resource's marker); taking it`);
+        await logLine(`${ctx.resource}: create: found ${def.idOf(found[0])}, created by the interrupted request (it carries this resource's marker); taking it`);
         return def.idOf(found[0]);
       }
       if (found.length > 0) {

@@ -92,7 +92,7 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
       }
     }
     const changed = await api.applyChanges(id, inputsOf(observed), inputs, ctx);
-    logLine(`${ctx.resource}: adopted ${id}${changed.length > 0 ? ` and updated ${changed.join(", ")}` : ""}`);
+    await logLine(`${ctx.resource}: adopted ${id}${changed.length > 0 ? ` and updated ${changed.join(", ")}` : ""}`);
     return id;
   }
 
@@ -107,7 +107,7 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
     for (const leftover of marked) {
       const leftoverId = def.idOf(leftover);
       if (leftoverId === id || isHeld(def.kind, leftoverId)) continue;
-      logLine(`${ctx.resource}: create: deleting ${leftoverId}: it carries this resource's create marker "${marker}" and no resource holds it (an interrupted earlier run left it, or it is the config this one replaces)`);
+      await logLine(`${ctx.resource}: create: deleting ${leftoverId}: it carries this resource's create marker "${marker}" and no resource holds it (an interrupted earlier run left it, or it is the config this one replaces)`);
       await api.delete(leftoverId, ctx);
     }
     const changed = await api.applyChanges(id, def.asCreated(inputs, postedLabel), inputs, ctx);
@@ -115,7 +115,7 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
     if (typeof declaredLabel === "string" && declaredLabel !== marker && !inputs.__autoNamed) {
       // A declared name is not ours alone: read back by it, and point out same-named configs nobody holds.
       const named = await api.findByLabel(declaredLabel, inputs, ctx);
-      warnAboutUnheld(named.filter((remote) => def.idOf(remote) !== id && !isHeld(def.kind, def.idOf(remote))), inputs, ctx, connection);
+      await warnAboutUnheld(named.filter((remote) => def.idOf(remote) !== id && !isHeld(def.kind, def.idOf(remote))), inputs, ctx, connection);
       const own = named.find((remote) => def.idOf(remote) === id);
       if (own) return stateOf(own, inputs);
     } else if (changed.length === 0) {
@@ -125,15 +125,16 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
     return readBack(api, id, inputs, ctx);
   }
 
-  function warnAboutUnheld(unheld: R[], inputs: I, ctx: CallContext, connection: Connection): void {
+  async function warnAboutUnheld(unheld: R[], inputs: I, ctx: CallContext, connection: Connection): Promise<void> {
     // A replacement's old config shares the name and is deleted by the engine next: nothing to say.
     if (unheld.length === 0 || inputs.__hadState) return;
     const name = String(inputs[def.labelField]);
     for (const remote of unheld) {
       const id = def.idOf(remote);
-      logLine(
-        `warning: ${ctx.resource}: ${id} is also named "${name}" and no resource of this run holds it. If an interrupted \`pulumi up\` left it, ` +
+      await logLine(
+        `${ctx.resource}: ${id} is also named "${name}" and no resource of this run holds it. If an interrupted \`pulumi up\` left it, ` +
           `adopt it (importId: "${id}" on a resource) or delete it (${def.manualDeleteHint(id, connection.baseUrl)})`,
+        "warning",
       );
     }
   }
@@ -225,7 +226,7 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
       // A generated label is the provider's to keep: a rename made elsewhere is drift, not the new label.
       if (known.__autoNamed) inputs[def.labelField] = known[def.labelField];
       const drift = describeDrift(def, ctx.resource, props as Record<string, unknown>, state as Record<string, unknown>);
-      if (drift) logLine(drift);
+      if (drift) await logLine(drift, "warning");
       return { id, props: outputs(state), inputs: withoutUndefined(inputs) };
     },
 
@@ -248,7 +249,7 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
       const holder = deleteWouldOrphanAnother(def.kind, id, resource);
       if (holder) {
         // A rename without `aliases` (the new resource adopted this config), or a replacement that adopts it again.
-        logLine(`${resource}: delete: leaving ${id} in place, as ${holder} holds it (or adopts it) in this run`);
+        await logLine(`${resource}: delete: leaving ${id} in place, as ${holder} holds it (or adopts it) in this run`);
         return;
       }
       const { api, ctx } = session(inputs, "delete");
