@@ -111,3 +111,20 @@ export function useEmulator(options: EmulatorOptions = {}): { url: string } {
   });
   return handle;
 }
+
+/** Every API's stored objects, secrets included (`GET /_emulator/store`). */
+export async function storeOf(baseUrl: string): Promise<{ composio: any[]; flowra: any[]; elevenlabs: any[] }> {
+  const res = await fetch(`${baseUrl}/_emulator/store`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as { composio: any[]; flowra: any[]; elevenlabs: any[] };
+}
+
+/** A control endpoint call: its status and parsed JSON body. */
+export async function control(baseUrl: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${baseUrl}/_emulator/${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
