@@ -128,3 +128,34 @@ export async function control(baseUrl: string, method: string, path: string, bod
   });
   return { status: res.status, body: await res.json() };
 }
+
+/** A Flowra create body (camelCase) for a custom OAuth2 config holding every kind of secret. */
+export function flowraCreateBody(overrides: Record<string, unknown> = {}, slug = "github"): Record<string, unknown> {
+  return {
+    toolkit: { slug },
+    authConfig: {
+      type: "use_custom_auth",
+      authScheme: "OAUTH2",
+      displayName: "GitHub prod",
+      credentials: { client_id: "gh-client-id", client_secret: CANARY.clientSecret },
+      proxyConfig: { proxyUrl: "https://proxy.example", proxyAuthKey: CANARY.proxyKey },
+      toolAccessConfig: { toolsForConnectedAccountCreation: ["GITHUB_GET_USER"] },
+      restrictToFollowingTools: [],
+      ...overrides,
+    },
+  };
+}
+
+/** Creates a Flowra auth config and returns the created object (`data`); fails the test on anything but 201. */
+export async function flowraCreate(baseUrl: string, body: unknown): Promise<any> {
+  const res = await call(baseUrl, "POST", "/api/v1/auth_configs", { body });
+  expect(res.status, res.text).toBe(201);
+  return res.body.data;
+}
+
+/** Asserts Flowra's error envelope with `status`, its message naming `field` when given. */
+export function expectFlowraError(res: Answer, status: number, field?: string): void {
+  expect(res.status, res.text).toBe(status);
+  expect(res.body).toEqual({ success: false, message: expect.any(String), statusCode: status, error: expect.any(String) });
+  if (field) expect(res.body.message).toContain(field);
+}
