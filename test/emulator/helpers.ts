@@ -159,3 +159,24 @@ export function expectFlowraError(res: Answer, status: number, field?: string): 
   expect(res.body).toEqual({ success: false, message: expect.any(String), statusCode: status, error: expect.any(String) });
   if (field) expect(res.body.message).toContain(field);
 }
+
+export const ELEVENLABS_PATH = "/v1/workspace/auth-connections";
+
+/** One ElevenLabs request, with the key in xi-api-key (null sends none). */
+export function elevenLabsCall(baseUrl: string, method: string, path: string, options: CallOptions = {}): Promise<Answer> {
+  const key = options.key === undefined ? API_KEY : options.key;
+  return call(baseUrl, method, ELEVENLABS_PATH + path, { ...options, key: null, headers: { ...(key !== null && { "xi-api-key": key }), ...options.headers } });
+}
+
+/** Creates an ElevenLabs auth connection and returns the answer's object (fails the test on anything but 200). */
+export async function elevenLabsCreate(baseUrl: string, body: unknown): Promise<any> {
+  const res = await elevenLabsCall(baseUrl, "POST", "", { body });
+  expect(res.status, res.text).toBe(200);
+  return res.body;
+}
+
+/** Asserts a 422 whose detail list is exactly these `[loc, type]` pairs (messages are free). */
+export function expect422(res: Answer, ...problems: [(string | number)[], string][]): void {
+  expect(res.status, res.text).toBe(422);
+  expect(res.body).toEqual({ detail: problems.map(([loc, type]) => ({ loc, msg: expect.any(String), type })) });
+}
