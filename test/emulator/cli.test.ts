@@ -50,7 +50,8 @@ beforeAll(() => {
   execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "test/emulator/tsconfig.emulator.json"], { cwd: repo, stdio: "pipe" });
 }, 120_000);
 
-describe("pulumi-authconfig-emulator", () => {
+// Each test starts node processes: generous limits, so that a busy machine never fails them.
+describe("pulumi-authconfig-emulator", { timeout: 60_000 }, () => {
   it("prints its URL first, serves the API with the given key and limit, leaks nothing, and stops on SIGTERM", async () => {
     const faults = JSON.stringify({ rate: 0, kinds: ["500"], seed: 5 });
     const run = await startCli(["--port", "0", "--api-key", CANARY.apiKey, "--rate-limit", "5", "--faults", faults]);

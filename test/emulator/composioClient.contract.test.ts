@@ -35,7 +35,7 @@ const customBody = (name: string): any => ({
 const receivedQueries = async (method: string) =>
   ((await control(emulator.url, "GET", "requests")).body as any[]).filter((r) => r.method === method).map((r) => r.query);
 
-describe("Composio's generated client against the emulator", () => {
+describe("Composio's generated client against the emulator", { timeout: 30_000 }, () => {
   it("create and retrieve: the created config reads back masked; the store holds the secrets", async () => {
     const created = await client().authConfigs.create(customBody("slack-prod"));
     expect(created).toEqual({

@@ -119,7 +119,7 @@ async function failure(call: () => Promise<unknown>): Promise<ElevenLabsError> {
   throw new Error("the call succeeded");
 }
 
-describe("ElevenLabs SDK against the emulator", () => {
+describe("ElevenLabs SDK against the emulator", { timeout: 30_000 }, () => {
   it("creates each of the 7 creatable types; the SDK parses every answer; no secret comes back, the store holds them", async () => {
     const created = [];
     for (const request of CREATES) {

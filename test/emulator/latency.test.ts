@@ -12,7 +12,7 @@ async function timed<T>(request: () => Promise<T>): Promise<{ answer: T; started
   return { answer, started, took: Date.now() - started };
 }
 
-describe("latencyMs", () => {
+describe("latencyMs", { timeout: 30_000 }, () => {
   it("delays every API's answers, refusals included, and the request is processed only after the delay", async () => {
     const [composio, flowra, elevenlabs, refused] = await Promise.all([
       timed(() => call(emulator.url, "POST", "/api/v3/auth_configs", { body: customCreateBody() })),
