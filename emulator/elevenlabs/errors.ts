@@ -13,7 +13,8 @@ export function elevenLabsErrorResponse(error: ApiError): { status: number; body
     const type = error.slug === "invalid_request_body" ? "value_error.jsondecode" : "value_error";
     return { status: 422, body: { detail: [{ loc: ["body"], msg: error.message, type }] } };
   }
-  return { status: error.status, body: { detail: { status: detailStatus(error), message: error.message } } };
+  const message = error.suggestedFix ? `${error.message}. ${error.suggestedFix}` : error.message;
+  return { status: error.status, body: { detail: { status: detailStatus(error), message } } };
 }
 
 function detailStatus(error: ApiError): string {

@@ -63,7 +63,7 @@ function parseSeed(seed: unknown, at: string, nowMs: number): ParsedSeed {
     status: optionalString(seed.status, "status", problems),
     statusDetail: seed.status_detail === null ? null : optionalString(seed.status_detail, "status_detail", problems),
     statusUpdatedAt: optionalDate(seed.status_updated_at, problems),
-    usedBy: seed.used_by === undefined || seed.used_by === null || isObject(seed.used_by) ? seed.used_by : problems.add(["used_by"], "value is not a valid dict", "type_error.dict"),
+    usedBy: optionalUsedBy(seed.used_by, problems),
     extras,
   };
   try {
@@ -78,6 +78,12 @@ function optionalString(value: unknown, name: string, problems: Problems): strin
   if (value === undefined) return undefined;
   if (typeof value !== "string" || value === "") return void problems.add([name], "must be a non-empty string", "type_error.str");
   return value;
+}
+
+/** `used_by` as given: an object, null, or absent (the empty dependencies). */
+function optionalUsedBy(value: unknown, problems: Problems): unknown {
+  if (value === undefined || value === null || isObject(value)) return value;
+  return void problems.add(["used_by"], "value is not a valid dict", "type_error.dict");
 }
 
 function optionalDate(value: unknown, problems: Problems): number | undefined {

@@ -3,10 +3,12 @@ import type { ApiError } from "../core/apiError";
 
 /**
  * Flowra's error envelope (spec: Errors, an emulator decision): NestJS's, with `success: false`.
- * `error` is the HTTP reason phrase. There is no request id and no machine slug on the wire.
+ * `error` is the HTTP reason phrase. There is no request id and no machine slug on the wire; the
+ * suggested fix, when there is one, follows the message.
  */
 export function flowraErrorBody(error: ApiError): unknown {
-  return { success: false, message: error.message, statusCode: error.status, error: STATUS_CODES[error.status] ?? "Error" };
+  const message = error.suggestedFix ? `${error.message}. ${error.suggestedFix}` : error.message;
+  return { success: false, message, statusCode: error.status, error: STATUS_CODES[error.status] ?? "Error" };
 }
 
 /** The 429 body: the same envelope, with NestJS throttler's message (emulator decision). */

@@ -50,7 +50,8 @@ beforeAll(() => {
   execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "test/emulator/tsconfig.emulator.json"], { cwd: repo, stdio: "pipe" });
 }, 120_000);
 
-describe("pulumi-authconfig-emulator", () => {
+// Each test starts node processes: generous limits, so that a busy machine never fails them.
+describe("pulumi-authconfig-emulator", { timeout: 60_000 }, () => {
   it("prints its URL first, serves the API with the given key and limit, leaks nothing, and stops on SIGTERM", async () => {
     const faults = JSON.stringify({ rate: 0, kinds: ["500"], seed: 5 });
     const run = await startCli(["--port", "0", "--api-key", CANARY.apiKey, "--rate-limit", "5", "--faults", faults]);
@@ -86,6 +87,32 @@ describe("pulumi-authconfig-emulator", () => {
     }
   });
 
+  it("takes per-API keys, --latency-ms, a negative --clock-offset-ms and --unique-names", async () => {
+    const run = await startCli([
+      "--composio-api-key", CANARY.apiKey,
+      "--flowra-api-key", "flowra-cli-key",
+      "--elevenlabs-api-key", "elevenlabs-cli-key",
+      "--latency-ms", "300",
+      "--clock-offset-ms", "-10000",
+      "--unique-names",
+    ]);
+    try {
+      expect((await call(run.url, "GET", "/api/v1/auth_configs", { key: "flowra-cli-key" })).status).toBe(200);
+      expect((await call(run.url, "GET", "/api/v1/auth_configs", { key: CANARY.apiKey })).status).toBe(401);
+      const elevenlabs = await call(run.url, "GET", "/v1/workspace/auth-connections", { key: null, headers: { "xi-api-key": "elevenlabs-cli-key" } });
+      expect(elevenlabs.status).toBe(200);
+      const started = Date.now();
+      const first = await call(run.url, "POST", "/api/v3/auth_configs", { key: CANARY.apiKey, body: customCreateBody({ name: "cli-unique" }) });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+      expect(first.status).toBe(201);
+      expect((await call(run.url, "POST", "/api/v3/auth_configs", { key: CANARY.apiKey, body: customCreateBody({ name: "cli-unique" }) })).status).toBe(409);
+      expect(((await (await fetch(`${run.url}/_emulator/clock`)).json()) as { offsetMs: number }).offsetMs).toBe(-10000);
+    } finally {
+      expect(await stop(run, "SIGTERM")).toBe(0);
+    }
+    expectNoCanary(run.output());
+  });
+
   it("exits with status 2 and a message naming the problem on bad options, without echoing values", () => {
     const fail = (args: string[]) => {
       try {
@@ -103,6 +130,10 @@ describe("pulumi-authconfig-emulator", () => {
     expect(fail(["--faults", "{not json"]).output).toContain("--faults");
     expect(fail(["--port", "abc"]).output).toContain("--port");
     expect(fail(["--rate-limit", "0"]).output).toContain("--rate-limit");
+    expect(fail(["--latency-ms", "-5"]).output).toContain("--latency-ms");
+    expect(fail(["--clock-offset-ms", "soon"]).output).toContain("--clock-offset-ms");
+    const emptyKey = fail(["--flowra-api-key="]);
+    expect(emptyKey.output).toContain("--flowra-api-key");
     const unknown = fail(["--api-kye", CANARY.apiKey]);
     expect(unknown.status).toBe(2);
     expectNoCanary(unknown.output);

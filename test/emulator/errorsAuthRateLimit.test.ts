@@ -43,6 +43,13 @@ describe("authentication", () => {
     expect401(await call(locked.url, "GET", "/api/v3/auth_configs", { key: null, headers: { authorization: `Bearer ${CANARY.apiKey}` } }));
   });
 
+  it("refuses a request presenting both x-api-key and x-user-api-key, even with the right key in each (spec)", async () => {
+    const both = await call(locked.url, "GET", "/api/v3/auth_configs", { key: CANARY.apiKey, headers: { "x-user-api-key": CANARY.apiKey } });
+    expect401(both);
+    expect(both.body.error.suggested_fix).toContain("not both");
+    expect401(await call(open.url, "GET", "/api/v3/auth_configs", { key: "a", headers: { "x-user-api-key": "b" } }));
+  });
+
   it("does not store a config created with a refused key", async () => {
     await call(locked.url, "POST", "/api/v3/auth_configs", { key: "wrong", body: customCreateBody({ name: "unauthorized-create" }) });
     const res = await call(locked.url, "GET", "/api/v3/auth_configs?search=unauthorized-create", { key: CANARY.apiKey });

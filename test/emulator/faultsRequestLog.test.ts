@@ -284,3 +284,47 @@ describe("fault method filter", () => {
     expect(JSON.stringify(res.body)).toContain("methods");
   });
 });
+
+describe("fault path filter", () => {
+  it("faults only requests under the listed prefixes; other APIs' requests do not draw from the sequence", async () => {
+    expect((await setFaults({ rate: 1, kinds: ["503"], paths: ["/v1/"] })).status).toBe(200);
+    expect(await attempt("GET", "/api/v3/auth_configs")).toBe(200);
+    expect(await attempt("GET", "/api/v1/auth_configs")).toBe(200);
+    const elevenlabs = await call(emulator.url, "GET", "/v1/workspace/auth-connections", { key: null, headers: { "xi-api-key": "k" } });
+    expect(elevenlabs.status).toBe(503);
+    expect(elevenlabs.body).toEqual({ detail: { status: "service_unavailable", message: expect.any(String) } });
+    expect((await requests()).map((r) => [r.api, r.fault ?? null])).toEqual([
+      ["composio", null],
+      ["flowra", null],
+      ["elevenlabs", "503"],
+    ]);
+  });
+
+  it("draws the same sequence for the targeted API whatever the other APIs receive", async () => {
+    const settings = { rate: 0.5, kinds: ["500"], seed: 3, paths: ["/api/v1/"] };
+    const flowraStatuses = async (interleave: boolean) => {
+      await setFaults(settings);
+      const seen = [];
+      for (let i = 0; i < 12; i++) {
+        if (interleave) await attempt("GET", "/api/v3/auth_configs");
+        seen.push(await attempt("GET", "/api/v1/auth_configs"));
+      }
+      return seen;
+    };
+    const alone = await flowraStatuses(false);
+    expect(await flowraStatuses(true)).toEqual(alone);
+    expect(alone).toContain(500);
+    expect(alone).toContain(200);
+  });
+
+  it("combines with methods, and rejects paths that are not prefixes starting with /", async () => {
+    await setFaults({ rate: 1, kinds: ["500"], methods: ["POST"], paths: ["/api/v3/", "/api/v3.1/"] });
+    expect(await attempt("GET", "/api/v3/auth_configs")).toBe(200);
+    expect(await attempt("POST", "/api/v3.1/auth_configs", customCreateBody())).toBe(500);
+    for (const paths of [[], ["api/v3/"], "/api/v3/", [3]]) {
+      const res = await setFaults({ rate: 1, kinds: ["500"], paths });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain("paths");
+    }
+  });
+});

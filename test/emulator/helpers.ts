@@ -111,3 +111,72 @@ export function useEmulator(options: EmulatorOptions = {}): { url: string } {
   });
   return handle;
 }
+
+/** Every API's stored objects, secrets included (`GET /_emulator/store`). */
+export async function storeOf(baseUrl: string): Promise<{ composio: any[]; flowra: any[]; elevenlabs: any[] }> {
+  const res = await fetch(`${baseUrl}/_emulator/store`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as { composio: any[]; flowra: any[]; elevenlabs: any[] };
+}
+
+/** A control endpoint call: its status and parsed JSON body. */
+export async function control(baseUrl: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${baseUrl}/_emulator/${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+/** A Flowra create body (camelCase) for a custom OAuth2 config holding every kind of secret. */
+export function flowraCreateBody(overrides: Record<string, unknown> = {}, slug = "github"): Record<string, unknown> {
+  return {
+    toolkit: { slug },
+    authConfig: {
+      type: "use_custom_auth",
+      authScheme: "OAUTH2",
+      displayName: "GitHub prod",
+      credentials: { client_id: "gh-client-id", client_secret: CANARY.clientSecret },
+      proxyConfig: { proxyUrl: "https://proxy.example", proxyAuthKey: CANARY.proxyKey },
+      toolAccessConfig: { toolsForConnectedAccountCreation: ["GITHUB_GET_USER"] },
+      restrictToFollowingTools: [],
+      ...overrides,
+    },
+  };
+}
+
+/** Creates a Flowra auth config and returns the created object (`data`); fails the test on anything but 201. */
+export async function flowraCreate(baseUrl: string, body: unknown): Promise<any> {
+  const res = await call(baseUrl, "POST", "/api/v1/auth_configs", { body });
+  expect(res.status, res.text).toBe(201);
+  return res.body.data;
+}
+
+/** Asserts Flowra's error envelope with `status`, its message naming `field` when given. */
+export function expectFlowraError(res: Answer, status: number, field?: string): void {
+  expect(res.status, res.text).toBe(status);
+  expect(res.body).toEqual({ success: false, message: expect.any(String), statusCode: status, error: expect.any(String) });
+  if (field) expect(res.body.message).toContain(field);
+}
+
+export const ELEVENLABS_PATH = "/v1/workspace/auth-connections";
+
+/** One ElevenLabs request, with the key in xi-api-key (null sends none). */
+export function elevenLabsCall(baseUrl: string, method: string, path: string, options: CallOptions = {}): Promise<Answer> {
+  const key = options.key === undefined ? API_KEY : options.key;
+  return call(baseUrl, method, ELEVENLABS_PATH + path, { ...options, key: null, headers: { ...(key !== null && { "xi-api-key": key }), ...options.headers } });
+}
+
+/** Creates an ElevenLabs auth connection and returns the answer's object (fails the test on anything but 200). */
+export async function elevenLabsCreate(baseUrl: string, body: unknown): Promise<any> {
+  const res = await elevenLabsCall(baseUrl, "POST", "", { body });
+  expect(res.status, res.text).toBe(200);
+  return res.body;
+}
+
+/** Asserts a 422 whose detail list is exactly these `[loc, type]` pairs (messages are free). */
+export function expect422(res: Answer, ...problems: [(string | number)[], string][]): void {
+  expect(res.status, res.text).toBe(422);
+  expect(res.body).toEqual({ detail: problems.map(([loc, type]) => ({ loc, msg: expect.any(String), type })) });
+}

@@ -131,11 +131,29 @@ describe("list", () => {
     expect(res.body).toMatchObject({ total_items: 11, total_pages: 4 });
   });
 
+  it("takes an empty value as an absent parameter, as Composio's generated client sends null options", async () => {
+    const res = await list("?limit=&cursor=&toolkit_slug=&search=&show_disabled=&is_composio_managed=&deprecated_status=&deprecated_app_id=");
+    expect(res.status, res.text).toBe(200);
+    expect(idsOf(res)).toEqual(enabled().slice(0, 50));
+    expect(res.body).toMatchObject({ total_items: 63, current_page: 1 });
+    expect(idsOf(await list("?limit=&show_disabled=true&search=slack-off"))).toEqual(ids.disabled);
+  });
+
+  it("filters by the deprecated deprecated_status, whatever show_disabled says, and ignores deprecated_app_id", async () => {
+    expect(idsOf(await list("?deprecated_status=DISABLED"))).toEqual(ids.disabled);
+    expect(idsOf(await list("?deprecated_status=DISABLED&show_disabled=false"))).toEqual(ids.disabled);
+    const enabledOnly = await list("?deprecated_status=ENABLED&show_disabled=true&limit=200");
+    expect(idsOf(enabledOnly)).toEqual(enabled());
+    expect(idsOf(await list("?deprecated_app_id=anything&toolkit_slug=github&limit=200"))).toEqual(ids.github);
+    expect400Naming(await list("?deprecated_status=enabled"), "deprecated_status", "invalid_query_parameter");
+  });
+
   it("refuses booleans other than true/false, unknown parameters and repeated ones, naming them", async () => {
     expect400Naming(await list("?show_disabled=yes"), "show_disabled", "invalid_query_parameter");
     expect400Naming(await list("?is_composio_managed=1"), "is_composio_managed", "invalid_query_parameter");
     expect400Naming(await list("?page=2"), "page", "unknown_query_parameter");
     expect400Naming(await list("?toolkitSlug=slack"), "toolkitSlug", "unknown_query_parameter");
     expect400Naming(await list("?limit=5&limit=6"), "limit", "invalid_query_parameter");
+    expect400Naming(await list("?page="), "page", "unknown_query_parameter");
   });
 });

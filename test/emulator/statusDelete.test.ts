@@ -94,6 +94,20 @@ describe("delete", () => {
     expect(plain.body).toEqual({});
   });
 
+  it("takes an empty revoke_on_delete (a null option in Composio's client) as absent", async () => {
+    const id = await create(emulator.url, customCreateBody());
+    const res = await call(emulator.url, "DELETE", `/api/v3/auth_configs/${id}?revoke_on_delete=`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({});
+    expect((await call(emulator.url, "GET", `/api/v3/auth_configs/${id}`)).status).toBe(404);
+  });
+
+  it("refuses other query parameters on delete, deleting nothing", async () => {
+    const id = await create(emulator.url, customCreateBody());
+    expect400Naming(await call(emulator.url, "DELETE", `/api/v3/auth_configs/${id}?revoke=true`), "revoke", "unknown_query_parameter");
+    expect((await call(emulator.url, "GET", `/api/v3/auth_configs/${id}`)).status).toBe(200);
+  });
+
   it("refuses a revoke_on_delete that is not true or false, deleting nothing", async () => {
     const id = await create(emulator.url, customCreateBody());
     expect400Naming(await call(emulator.url, "DELETE", `/api/v3/auth_configs/${id}?revoke_on_delete=yes`), "revoke_on_delete");
