@@ -90,7 +90,7 @@ describe("a key rotated with `pulumi config set --secret composio:apiKey` (the o
     expect((await world.api("GET", `/api/v3/auth_configs/${configId}`)).status).toBe(200);
   });
 
-  it("[to build] the 401 says the key came from composio:apiKey as recorded in state, and how to use the current one", () => {
+  it("the 401 says the key came from composio:apiKey as recorded in state, and how to use the current one", () => {
     expect(oldKeyFailures.size, "run the test above first").toBe(3);
     for (const [label, text] of oldKeyFailures) {
       expect(text, label).toContain("composio:apiKey");
@@ -200,7 +200,7 @@ describe("composio:baseUrl changed after the last up (the old address gone)", ()
     expect(newAddress.presentedKeys).toEqual([]);
   });
 
-  it("[to build] the failure says the address came from composio:baseUrl as recorded in state, and how to use the current one", () => {
+  it("the failure says the address came from composio:baseUrl as recorded in state, and how to use the current one", () => {
     expect(destroyFailure, "run the test above first").not.toBe("");
     expect(destroyFailure).toContain("composio:baseUrl");
     expect(destroyFailure).toMatch(/--run-program|PULUMI_RUN_PROGRAM/);
@@ -216,7 +216,7 @@ describe("composio:baseUrl changed after the last up (the old address gone)", ()
   });
 });
 
-describe("[to build] an empty setting is an error naming it, never a fallback", () => {
+describe("an empty setting is an error naming it, never a fallback", () => {
   let world: EngineWorld;
 
   beforeAll(async () => {

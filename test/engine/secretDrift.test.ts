@@ -45,11 +45,12 @@ describe("drift inside secret fields, through the drift check", () => {
   /** The drift check as CI runs it; returns what it printed and whether it failed. */
   async function driftCheck(): Promise<{ failed: boolean; text: string }> {
     const before = world.output.length;
-    const failure = await world.preview({ refresh: true, expectNoChanges: true, diff: true }).then(
-      () => undefined,
-      (e: Error) => e,
+    // With --diff the CLI prints diagnostics (the provider's log lines) on stderr: a passing check's are in its result.
+    const outcome = await world.preview({ refresh: true, expectNoChanges: true, diff: true }).then(
+      (result) => ({ failure: undefined, stderr: result.stderr }),
+      (e: Error) => ({ failure: e, stderr: "" }),
     );
-    return { failed: failure !== undefined, text: `${failure?.message ?? ""}\n${world.output.slice(before)}` };
+    return { failed: outcome.failure !== undefined, text: `${outcome.failure?.message ?? ""}\n${outcome.stderr}\n${world.output.slice(before)}` };
   }
 
   /** No secret value anywhere a person or a file can see, whatever drifted. */
@@ -98,12 +99,12 @@ describe("drift inside secret fields, through the drift check", () => {
       expectNoSecretShown(check.text);
     });
 
-    it("[to build] the output names the field credentials and the key client_secret", () => {
+    it("the output names the field credentials and the key client_secret", () => {
       expect(check.text).toContain("credentials");
       expect(check.text).toContain("client_secret");
     });
 
-    it("[to build] the provider logs a line naming the resource and the drifted secret key", () => {
+    it("the provider logs a line naming the resource and the drifted secret key", () => {
       expect(linesNaming(check.text, "client_secret"), check.text).not.toEqual([]);
     });
   });
@@ -124,7 +125,7 @@ describe("drift inside secret fields, through the drift check", () => {
       expectNoSecretShown(check.text);
     });
 
-    it("[to build] the output names sharedCredentials and bot_token; the provider logs it", () => {
+    it("the output names sharedCredentials and bot_token; the provider logs it", () => {
       expect(check.text).toContain("sharedCredentials");
       expect(check.text).toContain("bot_token");
       expect(linesNaming(check.text, "bot_token"), check.text).not.toEqual([]);
@@ -147,13 +148,13 @@ describe("drift inside secret fields, through the drift check", () => {
       expectNoSecretShown(check.text);
     });
 
-    it("[to build] the output shows proxyConfig.proxyUrl as a plain value, old and new", () => {
+    it("the output shows proxyConfig.proxyUrl as a plain value, old and new", () => {
       expect(check.text).toContain("proxyUrl");
       expect(check.text).toContain("https://other-proxy.example");
       expect(check.text).toContain("https://proxy.example");
     });
 
-    it("[to build] the provider logs a line naming the resource and proxyAuthKey, the secret that went", () => {
+    it("the provider logs a line naming the resource and proxyAuthKey, the secret that went", () => {
       expect(linesNaming(check.text, "proxyAuthKey"), check.text).not.toEqual([]);
     });
   });
@@ -171,7 +172,7 @@ describe("drift inside secret fields, through the drift check", () => {
       expect(check.text).not.toContain(`${CANARIES.rewritten.slice(0, 4)}...`);
     });
 
-    it("[to build] the drift check output says, for this resource, that last_updated_at moved", () => {
+    it("the drift check output says, for this resource, that last_updated_at moved", () => {
       expect(linesNaming(check.text).filter((line) => /last_updated_at|lastUpdatedAt/.test(line)), check.text).not.toEqual([]);
     });
   });
