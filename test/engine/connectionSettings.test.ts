@@ -9,9 +9,6 @@ import { KeyGate, startKeyGate } from "./keyGate";
  * `preview --refresh` and `destroy` configure the provider from that record unless the program runs
  * (`--run-program`, or PULUMI_RUN_PROGRAM=true). A key rotated with `pulumi config set` is therefore not
  * seen by the nightly drift check until the program runs again.
- *
- * Tests named "[to build]" encode behaviour the provider does not have yet (the wording of its errors,
- * empty settings as errors); the others record what the engine does today and must keep passing.
  */
 
 const OLD_KEY = "rotated-old-key-canary-4c1d";

@@ -5,8 +5,6 @@ import { API_KEY, EngineWorld } from "./harness";
  * Drift inside the secret fields (`credentials`, `sharedCredentials`, `proxyConfig`), seen by the
  * nightly drift check `pulumi preview --refresh --expect-no-changes --diff`, which a CI job runs
  * without `--show-secrets`. The check must name what drifted (field and key) and never show a value.
- *
- * Tests named "[to build]" encode behaviour the provider does not have yet; the others hold today.
  */
 
 const CANARIES = {
