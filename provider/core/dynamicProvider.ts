@@ -155,6 +155,17 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
     return wrapped;
   }
 
+  /** Deletes a config this create just made; false when that failed too (then it is reported as partly created). */
+  async function deletedQuietly(api: ResourceApi<I, R>, id: string, ctx: CallContext): Promise<boolean> {
+    try {
+      await api.delete(id, ctx);
+      await logLine(`${ctx.resource}: create: deleted ${id} again, as the API refused its declared ${def.labelField}`);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** A 409 on a declared name: say what gets the user out of it. */
   function explainConflict(error: unknown, inputs: I): unknown {
     if (error instanceof ConflictError && typeof inputs[def.labelField] === "string" && !inputs.__autoNamed) {
@@ -208,6 +219,9 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
       try {
         return { id, outs: outputs(await finishCreate(api, id, inputs, postedLabel, ctx, connection)) };
       } catch (error) {
+        // The API refused the declared name (409): take the new config back, so that nothing changed and
+        // the user's way out (deleteBeforeReplace) works on the next run.
+        if (error instanceof ConflictError && (await deletedQuietly(api, id, ctx))) throw explainConflict(error, inputs);
         // The config exists: report it to the engine with the error, so that it is in state, not orphaned.
         throw partiallyCreated(explainConflict(error, inputs), id, inputs);
       }

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -24,13 +24,22 @@ export default function setup(project: TestProject): void {
 
   const programDir = join(tmpdir(), `authconfig-test-program-${hash}`);
   if (!existsSync(join(programDir, "node_modules", "pulumi-authconfig", "package.json"))) {
-    rmSync(programDir, { recursive: true, force: true });
-    mkdirSync(programDir, { recursive: true });
+    // Installed beside it, then moved into place: two test runs at once never share a half-made folder.
+    const staging = `${programDir}.staging-${process.pid}`;
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging, { recursive: true });
     const pulumiVersion = JSON.parse(readFileSync(join(repo, "node_modules/@pulumi/pulumi/package.json"), "utf8")).version;
-    writeFileSync(join(programDir, "package.json"), JSON.stringify({ name: "authconfig-test-program", private: true, dependencies: { "@pulumi/pulumi": pulumiVersion, "pulumi-authconfig": `file:${tarball}` } }, null, 2));
-    writeFileSync(join(programDir, "Pulumi.yaml"), "name: authconfig-tests\nruntime:\n  name: nodejs\n  options:\n    typescript: false\n");
-    writeFileSync(join(programDir, "index.js"), PROGRAM);
-    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--install-links"], { cwd: programDir, stdio: ["ignore", "ignore", "inherit"] });
+    writeFileSync(join(staging, "package.json"), JSON.stringify({ name: "authconfig-test-program", private: true, dependencies: { "@pulumi/pulumi": pulumiVersion, "pulumi-authconfig": `file:${tarball}` } }, null, 2));
+    writeFileSync(join(staging, "Pulumi.yaml"), "name: authconfig-tests\nruntime:\n  name: nodejs\n  options:\n    typescript: false\n");
+    writeFileSync(join(staging, "index.js"), PROGRAM);
+    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--install-links"], { cwd: staging, stdio: ["ignore", "ignore", "inherit"] });
+    try {
+      rmSync(programDir, { recursive: true, force: true });
+      renameSync(staging, programDir);
+    } catch {
+      // Another run moved its copy into place first: the same tarball, so use that one.
+      rmSync(staging, { recursive: true, force: true });
+    }
   }
   project.provide("programDir", programDir);
   project.provide("pulumiBin", pulumiBin);

@@ -3,7 +3,8 @@ import { API_KEY, EngineWorld } from "./harness";
 
 /**
  * Resource options that the engine leaves to the provider for dynamic resources: `replaceOnChanges`
- * (the engine cannot apply it without the provider's detailed diff, so the provider does).
+ * (the engine cannot apply it without the provider's detailed diff, so the provider does), and
+ * `deleteBeforeReplace`, the way out when the API refuses a replacement's name as a duplicate.
  */
 
 const FIRST = "canary-options-secret-1c7e";
@@ -42,5 +43,37 @@ describe("replaceOnChanges on composio.AuthConfig", () => {
       expect(world.persistedState()).not.toContain(canary);
       expect(world.output).not.toContain(canary);
     }
+  });
+});
+
+describe("a replacement whose name the API refuses as a duplicate (409)", () => {
+  let world: EngineWorld;
+  beforeAll(async () => {
+    world = await EngineWorld.create("duplicate-name", { emulator: { uniqueNames: true } });
+  });
+  afterAll(async () => {
+    await world?.dispose();
+  });
+
+  it("says that deleteBeforeReplace is the way out, and with it the replacement goes through", async () => {
+    const args = (authScheme: string) => ({ toolkit: "linear", name: "linear-prod", authScheme, credentials: { api_key: FIRST } });
+    world.declare([{ name: "linear", args: args("API_KEY") }]);
+    await world.up();
+
+    world.declare([{ name: "linear", args: args("BEARER_TOKEN") }]);
+    const failure = await world.up().then(
+      () => undefined,
+      (error: Error) => error,
+    );
+    expect(failure, "the replacement must fail: the old config still holds the name").toBeDefined();
+    expect(failure!.message).toContain("409");
+    expect(failure!.message).toContain("deleteBeforeReplace");
+
+    world.declare([{ name: "linear", args: args("BEARER_TOKEN"), options: { deleteBeforeReplace: true } }]);
+    await world.up();
+    const live = await world.api<{ items: { id: string; name: string; auth_scheme: string }[] }>("GET", "/api/v3/auth_configs?show_disabled=true&limit=200");
+    const inState = ((await world.stack.outputs()).linear.value as { id: string }).id;
+    expect(live.body.items.filter((c) => c.name === "linear-prod").map((c) => [c.id, c.auth_scheme])).toEqual([[inState, "BEARER_TOKEN"]]);
+    expect(world.persistedState()).not.toContain(FIRST);
   });
 });
