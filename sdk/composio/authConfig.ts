@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DIFFED_KEYS, SECRET_KEYS } from "../../provider/composio/state";
+import { providerByPackageName } from "../providerByPackageName";
 
 /** The auth schemes a customer-owned auth config may use. */
 export type AuthScheme =
@@ -69,12 +70,12 @@ export interface AuthConfigArgs {
 }
 
 /**
- * The provider implementation, required by package name (a self-reference): Pulumi serializes a
- * module from node_modules as `require("pulumi-authconfig/provider/...")`, so each resource's state
- * holds a few hundred bytes, no API key and no copy of our code, and always runs the installed version.
+ * The provider implementation, required by package name when it runs (see providerByPackageName), so
+ * each resource's state holds a few hundred bytes, no API key and no copy of our code, however the
+ * package is installed. Existing stacks' state requires this same module path: keep it.
  */
 function composioAuthConfigProvider(): pulumi.dynamic.ResourceProvider {
-  return require("pulumi-authconfig/provider/composio/authConfigProvider");
+  return providerByPackageName("pulumi-authconfig/provider/composio/authConfigProvider");
 }
 
 /** Every output of the resource: the arguments, and what only the API knows. */
