@@ -1,28 +1,11 @@
 import type { AddressInfo } from "node:net";
-import { buildEmulatorServer, EmulatorServerOptions } from "./server";
+import { buildEmulatorServer } from "./server";
+import type { EmulatorOptions, RunningEmulator } from "./options";
 
-export type { ApiName } from "./core/emulatedApi";
+export type { ApiName } from "./options";
 export type { FaultKind, FaultSettings } from "./core/faults";
-export type { LoggedRequest } from "./core/requestLog";
-
-/**
- * How to run the emulator. Every field is optional. Besides `port` and `host`: `apiKey`, `apiKeys`,
- * `rateLimitPerMinute`, `faults`, `latencyMs`, `clockOffsetMs` and `uniqueNames` (see each field).
- */
-export interface EmulatorOptions extends Omit<EmulatorServerOptions, "now"> {
-  /** TCP port; 0 (the default) picks a free one. */
-  readonly port?: number;
-  /** Interface to listen on. Default 127.0.0.1 (loopback only). */
-  readonly host?: string;
-}
-
-/** A running emulator. */
-export interface RunningEmulator {
-  /** Base URL without a trailing slash, e.g. `http://127.0.0.1:43121`. */
-  readonly url: string;
-  /** Stops listening and waits for requests in flight. */
-  close(): Promise<void>;
-}
+export type { LoggedRequest } from "./core/loggedRequest";
+export type { EmulatorOptions, RunningEmulator } from "./options";
 
 /**
  * Starts the local emulator of the platforms' auth-config APIs on loopback: Composio v3 under

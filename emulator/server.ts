@@ -4,7 +4,8 @@ import { createComposioApi } from "./composio/api";
 import { registerControlRoutes } from "./control/routes";
 import { ApiError, invalidRequest } from "./core/apiError";
 import { EmulatorClock, parseClockOffset } from "./core/clock";
-import { API_NAMES, ApiName, EmulatedApi } from "./core/emulatedApi";
+import type { EmulatedApi } from "./core/emulatedApi";
+import { API_NAMES, ApiName, EmulatorServerOptions } from "./options";
 import { FaultInjector, FaultKind, FaultSettings, parseFaultSettings } from "./core/faults";
 import { registerJsonBodyParser, UnreadableBody } from "./core/jsonBody";
 import { FixedWindowRateLimiter, RateWindow } from "./core/rateLimiter";
@@ -13,27 +14,7 @@ import { createElevenLabsApi } from "./elevenlabs/api";
 import { createFlowraApi } from "./flowra/api";
 
 /** How the emulator behaves. Every field is optional. */
-export interface EmulatorServerOptions {
-  /** The only API key accepted, by every API; without it any non-empty key is. */
-  readonly apiKey?: string;
-  /** The only key one API accepts, overriding `apiKey` for that API. */
-  readonly apiKeys?: Readonly<Partial<Record<ApiName, string>>>;
-  /** Requests per API key per one-minute window, for each API. Default 10000 (Composio Pro). */
-  readonly rateLimitPerMinute?: number;
-  /** Faults to inject from the first request on, as for `POST /_emulator/faults`. */
-  readonly faults?: FaultSettings;
-  /** A fixed delay, in milliseconds, before every API request is processed (control endpoints: none). Default 0. */
-  readonly latencyMs?: number;
-  /**
-   * Added to the real time to give the server's clock, from which every reported timestamp comes
-   * (`created_at`, `updatedAt`, `status_updated_at`...). May be negative. Default 0.
-   */
-  readonly clockOffsetMs?: number;
-  /** Composio only: a name another live config of the same toolkit has is a 409 `duplicate_name`. Default false. */
-  readonly uniqueNames?: boolean;
-  /** The clock of rate-limit windows (tests pass a fake one). */
-  readonly now?: () => number;
-}
+export type { EmulatorServerOptions } from "./options";
 
 /** Everything the emulator holds besides each API's own objects. */
 export interface EmulatorState {

@@ -7,7 +7,7 @@
 export * as composio from "./composio";
 
 /** Starts the local API emulator (see `pulumi-authconfig/emulator`). Loaded on first use. */
-export async function startEmulator(options?: import("../emulator").EmulatorOptions): Promise<import("../emulator").RunningEmulator> {
+export async function startEmulator(options?: import("../emulator/options").EmulatorOptions): Promise<import("../emulator/options").RunningEmulator> {
   const emulator: typeof import("../emulator") = require("../emulator");
   return emulator.startEmulator(options);
 }

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { IncomingHttpHeaders } from "node:http";
 import type { ApiError } from "./apiError";
+import type { ApiName } from "../options";
 import type { RateWindow } from "./rateLimiter";
 
-/** The APIs the emulator serves; also the keys of `apiKeys` and of `GET /_emulator/store`. */
-export const API_NAMES = ["composio", "flowra", "elevenlabs"] as const;
-export type ApiName = (typeof API_NAMES)[number];
+/** The APIs the emulator serves (see options.ts); also the keys of `apiKeys` and of `GET /_emulator/store`. */
+export { API_NAMES, type ApiName } from "../options";
 
 /**
  * One platform's API as the emulator serves it. The server owns what every API shares

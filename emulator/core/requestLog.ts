@@ -1,23 +1,7 @@
 import type { FastifyRequest } from "fastify";
-import type { FaultKind } from "./faults";
+import type { LoggedRequest } from "./loggedRequest";
 
-/** One API request as `GET /_emulator/requests` returns it. */
-export interface LoggedRequest {
-  /** The API the path belongs to (`composio`, `flowra`, `elevenlabs`), or null for a path none serves. */
-  readonly api: string | null;
-  readonly method: string;
-  /** The URL path without the query string. */
-  readonly path: string;
-  readonly query: Record<string, unknown>;
-  /** The parsed JSON body, or null (no body, or not JSON). */
-  body: unknown;
-  /** The HTTP status sent; null while pending or when the connection was dropped. */
-  status: number | null;
-  /** Request headers, with credential headers replaced by `[REDACTED]`. */
-  readonly headers: Record<string, string | string[]>;
-  /** The injected fault, if any. */
-  fault?: FaultKind;
-}
+export type { LoggedRequest } from "./loggedRequest";
 
 /** Headers that carry API keys on some emulated platform: never kept in the log. */
 const CREDENTIAL_HEADERS = new Set(["x-api-key", "x-user-api-key", "authorization", "xi-api-key"]);

@@ -43,6 +43,7 @@ export default function setup(project: TestProject): void {
   }
   project.provide("programDir", programDir);
   project.provide("pulumiBin", pulumiBin);
+  project.provide("packedTarball", tarball);
 }
 
 /** The test program: declares the resources that the test wrote into scenario.<stack>.json. */
@@ -69,5 +70,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     programDir: string;
     pulumiBin: string;
+    /** The package as `npm pack` made it (a .tgz in a temp folder). */
+    packedTarball: string;
   }
 }

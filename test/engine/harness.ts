@@ -44,8 +44,9 @@ export class EngineWorld {
     private readonly cliEnv: Record<string, string>,
   ) {}
 
-  static async create(label: string, options: { emulator?: Parameters<typeof startEmulator>[0]; config?: Record<string, string>; env?: Record<string, string> } = {}): Promise<EngineWorld> {
-    const programDir = inject("programDir");
+  /** `programDir`: another folder holding the test program (default: the one globalSetup installed). */
+  static async create(label: string, options: { emulator?: Parameters<typeof startEmulator>[0]; config?: Record<string, string>; env?: Record<string, string>; programDir?: string } = {}): Promise<EngineWorld> {
+    const programDir = options.programDir ?? inject("programDir");
     const pulumiBin = inject("pulumiBin");
     // The emulator accepts only the stack's key, so that a wrong key fails as it would for real.
     const emulator = await startEmulator({ port: 0, apiKey: API_KEY, ...options.emulator });
