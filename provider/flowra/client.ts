@@ -1,4 +1,4 @@
-import type { CallContext, ResourceApi } from "../core/definition";
+import type { AppliedChanges, CallContext, ResourceApi } from "../core/definition";
 import { ApiErrorBody, AuthConfigError, NotFoundError } from "../core/errors";
 import type { HttpClient } from "../core/httpClient";
 import { buildPatchBody } from "./patchBody";
@@ -67,12 +67,17 @@ export class FlowraApi implements ResourceApi<FlowraAuthConfigInputs, FlowraAuth
     }
   }
 
-  /** One PATCH of what differs (`enabled` included, as `isDisabled`). Returns the wire fields it changed. */
-  async applyChanges(id: string, before: FlowraAuthConfigInputs, after: FlowraAuthConfigInputs, ctx: CallContext): Promise<string[]> {
+  /**
+   * One PATCH of what differs (`enabled` included, as `isDisabled`). Flowra answers with the updated
+   * config, which saves the core a read back; an answer without one is read back instead.
+   */
+  async applyChanges(id: string, before: FlowraAuthConfigInputs, after: FlowraAuthConfigInputs, ctx: CallContext): Promise<AppliedChanges<FlowraAuthConfigObject>> {
     const body = buildPatchBody(before, after);
-    if (!body) return [];
-    await this.http.request({ method: "PATCH", path: `${BASE}/${encodeURIComponent(id)}`, body, context: ctx, secrets: ctx.secrets });
-    return Object.keys(body);
+    if (!body) return { changed: [] };
+    const res = await this.http.request<SuccessWrapper>({ method: "PATCH", path: `${BASE}/${encodeURIComponent(id)}`, body, context: ctx, secrets: ctx.secrets });
+    const config = res.body?.data;
+    const answered = config !== null && typeof config === "object" && config.id === id;
+    return { changed: Object.keys(body), remote: answered ? config : undefined };
   }
 
   async delete(id: string, ctx: CallContext): Promise<void> {

@@ -152,6 +152,15 @@ describe("flowra.AuthConfig provider methods over HTTP", () => {
     expect(outs.credentials).toEqual({ api_key: SECRET });
   });
 
+  it("an auto-named create with enabled false: POST, list, then one PATCH whose answer is the state", async () => {
+    const inputs = checked({ toolkit: "github", authScheme: "API_KEY", credentials: { api_key: SECRET }, enabled: false }, "auto");
+    const { outs } = await provider.create(inputs);
+    const log = await emulator.requests();
+    expect(log.map(line)).toEqual([`POST ${BASE}`, `GET ${BASE}`, `PATCH ${BASE}/ID`]);
+    expect(log[2].body).toEqual({ isDisabled: true });
+    expect(outs).toMatchObject({ displayName: inputs.__marker, enabled: false, credentials: { api_key: SECRET } });
+  });
+
   it("create with enabled false: the same PATCH carries isDisabled", async () => {
     const { outs } = await provider.create(checked({ ...customArgs, enabled: false }));
     const patches = (await emulator.requests()).filter((r) => r.method === "PATCH");
@@ -171,14 +180,16 @@ describe("flowra.AuthConfig provider methods over HTTP", () => {
     expect(await emulator.requests()).toEqual([]);
   });
 
-  it("rotating one secret sends one PATCH holding that key alone", async () => {
+  it("rotating one secret sends one PATCH holding that key alone; its answer is the new state, no read back", async () => {
     const { id, outs } = await provider.create(checked(customArgs));
     await emulator.clearLog();
     const news = rechecked(outs, { ...customArgs, credentials: { client_id: "gh-client", client_secret: ROTATED } });
     const { outs: after } = await provider.update(id, outs, news);
-    const patches = (await emulator.requests()).filter((r) => r.method === "PATCH");
-    expect(patches.map((r) => r.body)).toEqual([{ credentials: { client_secret: ROTATED } }]);
+    const log = await emulator.requests();
+    expect(log.map(line)).toEqual([`PATCH ${BASE}/ID`]);
+    expect(log[0].body).toEqual({ credentials: { client_secret: ROTATED } });
     expect(after!.credentials).toEqual({ client_id: "gh-client", client_secret: ROTATED });
+    expect(after!.updatedAt).not.toBe(outs.updatedAt);
     expect((await emulator.store())[0].credentials.client_secret).toBe(ROTATED);
   });
 
@@ -262,7 +273,7 @@ describe("flowra.AuthConfig provider methods over HTTP", () => {
     expect(id).toBe(existing);
     expect(outs).toMatchObject({ displayName: "made by hand", credentials: args.credentials, restrictToFollowingTools: ["A"] });
     const log = await emulator.requests();
-    expect(log.filter((r) => r.method === "POST")).toEqual([]);
+    expect(log.map(line)).toEqual([`GET ${BASE}/ID`, `PATCH ${BASE}/ID`]);
     // The masked secret cannot be proven equal, so it is sent again; the unmasked client_id is not.
     expect(log.filter((r) => r.method === "PATCH").map((r) => r.body)).toEqual([{ credentials: { client_secret: SECRET }, restrictToFollowingTools: ["A"] }]);
   });
