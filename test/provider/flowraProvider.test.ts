@@ -161,6 +161,19 @@ describe("flowra.AuthConfig provider methods over HTTP", () => {
     expect(outs).toMatchObject({ displayName: inputs.__marker, enabled: false, credentials: { api_key: SECRET } });
   });
 
+  it("a provider-managed config: no authScheme sent or stored, its masked scopes kept as declared, changing managed replaces", async () => {
+    const inputs = checked({ toolkit: "gmail", managed: true, displayName: "Gmail", credentials: { scopes: "email,profile" } }, "gmail");
+    const { id, outs } = await provider.create(inputs);
+    const post = (await emulator.requests())[0];
+    expect(post.body.authConfig).toEqual({ type: "use_provider_managed_auth", displayName: inputs.__marker, credentials: { scopes: "email,profile" } });
+    expect(outs).toMatchObject({ managed: true, credentials: { scopes: "email,profile" }, displayName: "Gmail" });
+    expect(outs).not.toHaveProperty("authScheme");
+    const read = await provider.read(id, outs);
+    expect(read.props).toEqual(outs);
+    const custom = rechecked(outs, { toolkit: "gmail", authScheme: "OAUTH2", displayName: "Gmail" }, "gmail");
+    expect(await provider.diff(id, outs, custom)).toMatchObject({ changes: true, replaces: ["managed", "authScheme"] });
+  });
+
   it("create with enabled false: the same PATCH carries isDisabled", async () => {
     const { outs } = await provider.create(checked({ ...customArgs, enabled: false }));
     const patches = (await emulator.requests()).filter((r) => r.method === "PATCH");
