@@ -13,6 +13,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** Resource type token → the file and interface of its arguments. */
 const RESOURCES = {
   "composio:AuthConfig": { file: "provider/composio/state.ts", symbol: "AuthConfigArgsValues" },
+  "flowra:AuthConfig": { file: "provider/flowra/state.ts", symbol: "FlowraAuthConfigArgsValues" },
 };
 
 const program = TJS.getProgramFromFiles(

@@ -1,10 +1,12 @@
 /**
  * pulumi-authconfig: the auth configs of AI-agent platforms as Pulumi resources.
  *
- *     import { composio } from "pulumi-authconfig";
+ *     import { composio, flowra } from "pulumi-authconfig";
  *     new composio.AuthConfig("slack", { toolkit: "slack", authScheme: "OAUTH2", credentials: { ... } });
+ *     new flowra.AuthConfig("github", { toolkit: "github", authScheme: "OAUTH2", displayName: "GitHub prod" });
  */
 export * as composio from "./composio";
+export * as flowra from "./flowra";
 
 /** Starts the local API emulator (see `pulumi-authconfig/emulator`). Loaded on first use. */
 export async function startEmulator(options?: import("../emulator/options").EmulatorOptions): Promise<import("../emulator/options").RunningEmulator> {

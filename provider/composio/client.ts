@@ -1,4 +1,4 @@
-import type { CallContext, ResourceApi } from "../core/definition";
+import type { AppliedChanges, CallContext, ResourceApi } from "../core/definition";
 import { ApiErrorBody, AuthConfigError, NotFoundError } from "../core/errors";
 import type { HttpClient } from "../core/httpClient";
 import { buildPatchBody, statusChange } from "./patchBody";
@@ -54,13 +54,13 @@ export class ComposioApi implements ResourceApi<AuthConfigInputs, ComposioAuthCo
     return found;
   }
 
-  /** One PATCH of what differs, then the status endpoint if `enabled` changed. Returns the wire fields changed. */
-  async applyChanges(id: string, before: AuthConfigInputs, after: AuthConfigInputs, ctx: CallContext): Promise<string[]> {
+  /** One PATCH of what differs, then the status endpoint if `enabled` changed. Neither answers with the config: the core reads it back. */
+  async applyChanges(id: string, before: AuthConfigInputs, after: AuthConfigInputs, ctx: CallContext): Promise<AppliedChanges<ComposioAuthConfigObject>> {
     const body = buildPatchBody(before, after);
     if (body) await this.http.request({ method: "PATCH", path: `${BASE}/${encodeURIComponent(id)}`, body, context: ctx, secrets: ctx.secrets });
     const status = statusChange(before, after);
     if (status) await this.http.request({ method: "PATCH", path: `${BASE}/${encodeURIComponent(id)}/${status}`, context: ctx, secrets: ctx.secrets });
-    return [...Object.keys(body ?? {}).filter((key) => key !== "type"), ...(status ? ["status"] : [])];
+    return { changed: [...Object.keys(body ?? {}).filter((key) => key !== "type"), ...(status ? ["status"] : [])] };
   }
 
   async delete(id: string, ctx: CallContext): Promise<void> {

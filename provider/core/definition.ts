@@ -37,6 +37,14 @@ export interface CoreInputs {
   __replaceOnChanges?: string[];
 }
 
+/** What `applyChanges` did. */
+export interface AppliedChanges<R> {
+  /** The wire fields it changed (none when nothing differed). */
+  readonly changed: string[];
+  /** The config as the API answered the last write, for APIs whose writes answer with it: then the core does not read it back. */
+  readonly remote?: R;
+}
+
 /** The endpoints of one API, as the core uses them. `R` is the API's object as it reads it. */
 export interface ResourceApi<I, R> {
   /** POSTs a new config whose label (the field that names it) is `label`; returns its id. */
@@ -45,8 +53,8 @@ export interface ResourceApi<I, R> {
   get(id: string, ctx: CallContext): Promise<R | undefined>;
   /** Every config (disabled ones included) whose label is exactly `label`, of the same kind as `inputs`. */
   findByLabel(label: string, inputs: I, ctx: CallContext): Promise<R[]>;
-  /** Makes the config match `after`, sending only what differs from `before`. Returns the wire fields it changed. */
-  applyChanges(id: string, before: I, after: I, ctx: CallContext): Promise<string[]>;
+  /** Makes the config match `after`, sending only what differs from `before`. */
+  applyChanges(id: string, before: I, after: I, ctx: CallContext): Promise<AppliedChanges<R>>;
   /** Deletes the config; one that is already gone counts as deleted. */
   delete(id: string, ctx: CallContext): Promise<void>;
 }

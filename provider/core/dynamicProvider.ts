@@ -1,7 +1,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { apiClientFor } from "./apiClients";
 import { CORE_INPUT_KEYS as CORE_KEYS, checkArgs, replacesOnChange } from "./checkArgs";
-import type { CallContext, CoreInputs, ResourceApi, ResourceDefinition } from "./definition";
+import type { AppliedChanges, CallContext, CoreInputs, ResourceApi, ResourceDefinition } from "./definition";
 import { describeDrift } from "./driftReport";
 import { jsonEqual } from "./equality";
 import { AuthConfigError, ConflictError } from "./errors";
@@ -68,8 +68,13 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
     return stateOf(remote, inputs);
   }
 
+  /** The state after a write: from the write's answer when the API gave the config back, else read back. */
+  async function stateAfter(api: ResourceApi<I, R>, id: string, applied: AppliedChanges<R>, inputs: I, ctx: CallContext): Promise<S> {
+    return applied.remote !== undefined ? stateOf(applied.remote, inputs) : readBack(api, id, inputs, ctx);
+  }
+
   /** Adopts an existing config by `importId`: checks it can be the declared one, then sends only what differs. */
-  async function adopt(api: ResourceApi<I, R>, inputs: I, ctx: CallContext): Promise<string> {
+  async function adopt(api: ResourceApi<I, R>, inputs: I, ctx: CallContext): Promise<AppliedChanges<R>> {
     const id = inputs.importId as string;
     const holder = otherHolder(def.kind, id, ctx.resource);
     if (holder) {
@@ -91,15 +96,15 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
         );
       }
     }
-    const changed = await api.applyChanges(id, inputsOf(observed), inputs, ctx);
-    await logLine(`${ctx.resource}: adopted ${id}${changed.length > 0 ? ` and updated ${changed.join(", ")}` : ""}`);
-    return id;
+    const applied = await api.applyChanges(id, inputsOf(observed), inputs, ctx);
+    await logLine(`${ctx.resource}: adopted ${id}${applied.changed.length > 0 ? ` and updated ${applied.changed.join(", ")}` : ""}`);
+    return applied;
   }
 
   /**
    * After the POST: removes what an interrupted earlier run of this very resource left under the same
    * marker (provably ours: only this resource's create carries it), then sends what the POST could not
-   * carry (the declared label, a disabled status). Returns the config as read back.
+   * carry (the declared label, a disabled status). Returns the config's state.
    */
   async function finishCreate(api: ResourceApi<I, R>, id: string, inputs: I, postedLabel: string, ctx: CallContext, connection: Connection): Promise<S> {
     const marker = inputs.__marker as string;
@@ -110,7 +115,7 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
       await logLine(`${ctx.resource}: create: deleting ${leftoverId}: it carries this resource's create marker "${marker}" and no resource holds it (an interrupted earlier run left it, or it is the config this one replaces)`);
       await api.delete(leftoverId, ctx);
     }
-    const changed = await api.applyChanges(id, def.asCreated(inputs, postedLabel), inputs, ctx);
+    const applied = await api.applyChanges(id, def.asCreated(inputs, postedLabel), inputs, ctx);
     const declaredLabel = inputs[def.labelField];
     if (typeof declaredLabel === "string" && declaredLabel !== marker && !inputs.__autoNamed) {
       // A declared name is not ours alone: read back by it, and point out same-named configs nobody holds.
@@ -118,11 +123,11 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
       await warnAboutUnheld(named.filter((remote) => def.idOf(remote) !== id && !isHeld(def.kind, def.idOf(remote))), inputs, ctx, connection);
       const own = named.find((remote) => def.idOf(remote) === id);
       if (own) return stateOf(own, inputs);
-    } else if (changed.length === 0) {
+    } else if (applied.changed.length === 0) {
       const own = marked.find((remote) => def.idOf(remote) === id);
       if (own) return stateOf(own, inputs);
     }
-    return readBack(api, id, inputs, ctx);
+    return stateAfter(api, id, applied, inputs, ctx);
   }
 
   async function warnAboutUnheld(unheld: R[], inputs: I, ctx: CallContext, connection: Connection): Promise<void> {
@@ -209,9 +214,10 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
       const inputs = news as unknown as I;
       const { api, ctx, connection } = session(inputs, "create");
       if (inputs.importId && !inputs.__adoptionDone) {
-        const id = await adopt(api, inputs, ctx);
+        const id = inputs.importId as string;
+        const applied = await adopt(api, inputs, ctx);
         noteBound(def.kind, id, ctx.resource);
-        return { id, outs: outputs(await readBack(api, id, inputs, ctx)) };
+        return { id, outs: outputs(await stateAfter(api, id, applied, inputs, ctx)) };
       }
       const postedLabel = postedLabelOf(inputs);
       const id = await createWithoutTwins(def, api, inputs, postedLabel, ctx);
@@ -249,12 +255,13 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
       const after = news as unknown as I;
       const { api, ctx } = session(after, "update", before);
       noteHeld(def.kind, id, ctx.resource);
+      let applied: AppliedChanges<R>;
       try {
-        await api.applyChanges(id, before, after, ctx);
+        applied = await api.applyChanges(id, before, after, ctx);
       } catch (error) {
         throw explainConflict(error, after);
       }
-      return { outs: outputs(await readBack(api, id, after, ctx)) };
+      return { outs: outputs(await stateAfter(api, id, applied, after, ctx)) };
     },
 
     async delete(id, props) {

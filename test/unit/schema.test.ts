@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { authConfigArgsSchema } from "../../provider/composio/argsSchema";
+import { flowraAuthConfigArgsSchema } from "../../provider/flowra/argsSchema";
 
 const repo = join(__dirname, "../..");
 
@@ -20,5 +21,15 @@ describe("schema.json", () => {
     const validated = [...Object.keys(authConfigArgsSchema().shape), "importId"].sort();
     expect(documented).toEqual(validated);
     expect(schema.definitions.AuthConfigArgsValues.required).toEqual(["toolkit"]);
+  });
+
+  it("lists exactly the flowra.AuthConfig arguments the provider's validation accepts", () => {
+    const schema = JSON.parse(readFileSync(join(repo, "schema.json"), "utf8"));
+    expect(schema.properties["pulumi-nodejs:dynamic/flowra:AuthConfig"]).toEqual({ $ref: "#/definitions/FlowraAuthConfigArgsValues" });
+    const definition = schema.definitions.FlowraAuthConfigArgsValues;
+    const validated = [...Object.keys(flowraAuthConfigArgsSchema().shape), "importId"].sort();
+    expect(Object.keys(definition.properties).sort()).toEqual(validated);
+    expect(definition.required).toEqual(["toolkit"]);
+    expect(definition.properties.authScheme.enum).toContain("WHATSAPP_QR");
   });
 });

@@ -1,0 +1,2 @@
+export { AuthConfig } from "./authConfig";
+export type { AuthConfigArgs, AuthScheme, ProxyConfigArgs, ToolAccessConfigArgs } from "./authConfig";
