@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CliProcess } from "./cliProcess";
 import { API_KEY, EngineWorld, ScenarioResource } from "./harness";
-import { idsInState, liveConfigs } from "./liveConfigs";
+import { idsInState, liveConfigs } from "./inspect";
 
 /**
  * `pulumi up` killed with SIGKILL in the middle of 150 creates (a CI runner's timeout), then what a

@@ -18,11 +18,11 @@ export interface ListedConfig {
 }
 
 /** Every live auth config the API holds, disabled ones included, following `next_cursor`. */
-export async function liveConfigs(world: EngineWorld): Promise<ListedConfig[]> {
-  const items: ListedConfig[] = [];
+export async function liveConfigs<T = ListedConfig>(world: EngineWorld): Promise<T[]> {
+  const items: T[] = [];
   let cursor: string | undefined;
   do {
-    const page = await world.api<{ items: ListedConfig[]; next_cursor: string | null }>("GET", `/api/v3/auth_configs?show_disabled=true&limit=200${cursor ? `&cursor=${cursor}` : ""}`);
+    const page = await world.api<{ items: T[]; next_cursor: string | null }>("GET", `/api/v3/auth_configs?show_disabled=true&limit=200${cursor ? `&cursor=${cursor}` : ""}`);
     if (page.status !== 200) throw new Error(`listing auth configs answered ${page.status}`);
     items.push(...page.body.items);
     cursor = page.body.next_cursor ?? undefined;
@@ -105,4 +105,10 @@ export async function inWorld(label: string, options: Parameters<typeof EngineWo
   } finally {
     await world.dispose();
   }
+}
+
+/** The ids of the auth configs the stack's state holds (resources, not pending operations). */
+export async function idsInState(world: EngineWorld): Promise<string[]> {
+  const resources = await world.storedResources();
+  return resources.filter((r) => r.type.endsWith("composio:AuthConfig")).map((r) => r.id ?? "");
 }

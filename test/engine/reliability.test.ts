@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BAD_INPUTS, BAD_INPUT_CANARIES } from "../fixtures/badInputs";
 import { API_KEY, EngineWorld, ScenarioResource } from "./harness";
+import { liveConfigs } from "./inspect";
 
 /**
  * What a pipeline meets against a real API: faults of every kind, bad input, a wrong key, an
@@ -18,16 +19,6 @@ interface ListedConfig {
   credentials: Record<string, string>;
 }
 
-async function allConfigs(world: EngineWorld): Promise<ListedConfig[]> {
-  const items: ListedConfig[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await world.api<{ items: ListedConfig[]; next_cursor: string | null }>("GET", `/api/v3/auth_configs?show_disabled=true&limit=200${cursor ? `&cursor=${cursor}` : ""}`);
-    items.push(...page.body.items);
-    cursor = page.body.next_cursor ?? undefined;
-  } while (cursor);
-  return items;
-}
 
 describe("50 auth configs with 20% injected faults of every kind", () => {
   let world: EngineWorld;
@@ -60,7 +51,7 @@ describe("50 auth configs with 20% injected faults of every kind", () => {
     const kinds = new Set(log.map((r) => r.fault).filter(Boolean));
     for (const kind of FAULTS.kinds) expect(kinds, `fault ${kind} was injected`).toContain(kind);
 
-    const configs = await allConfigs(world);
+    const configs = await liveConfigs<ListedConfig>(world);
     expect(configs).toHaveLength(50);
     expect(new Set(configs.map((c) => c.name)).size).toBe(50);
     const outputs = await world.stack.outputs();
@@ -80,7 +71,7 @@ describe("50 auth configs with 20% injected faults of every kind", () => {
     await setFaults(true);
     await world.up({ parallel: 10 });
     await setFaults(false);
-    const configs = await allConfigs(world);
+    const configs = await liveConfigs<ListedConfig>(world);
     expect(configs).toHaveLength(50);
     for (const c of configs) expect(c.tool_access_config.tools_available_for_execution).toEqual(["SLACK_LIST_CHANNELS"]);
     const preview = await world.preview({ refresh: true, expectNoChanges: true });
@@ -91,7 +82,7 @@ describe("50 auth configs with 20% injected faults of every kind", () => {
     await setFaults(true);
     await world.destroy({ parallel: 10 });
     await setFaults(false);
-    expect(await allConfigs(world)).toHaveLength(0);
+    expect(await liveConfigs<ListedConfig>(world)).toHaveLength(0);
     expect(world.output).not.toContain(CANARY);
   });
 });
