@@ -13,6 +13,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** Resource type token → the file and interface of its arguments. */
 const RESOURCES = {
   "composio:AuthConfig": { file: "provider/composio/state.ts", symbol: "AuthConfigArgsValues" },
+  "elevenlabs:AuthConnection": { file: "provider/elevenlabs/state.ts", symbol: "AuthConnectionArgsValues" },
 };
 
 const program = TJS.getProgramFromFiles(

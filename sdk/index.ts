@@ -3,8 +3,12 @@
  *
  *     import { composio } from "pulumi-authconfig";
  *     new composio.AuthConfig("slack", { toolkit: "slack", authScheme: "OAUTH2", credentials: { ... } });
+ *
+ *     import { elevenlabs } from "pulumi-authconfig";
+ *     new elevenlabs.AuthConnection("crm", { authType: "bearer_auth", provider: "acme", token: config.requireSecret("crmToken") });
  */
 export * as composio from "./composio";
+export * as elevenlabs from "./elevenlabs";
 
 /** Starts the local API emulator (see `pulumi-authconfig/emulator`). Loaded on first use. */
 export async function startEmulator(options?: import("../emulator").EmulatorOptions): Promise<import("../emulator").RunningEmulator> {
