@@ -14,6 +14,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const RESOURCES = {
   "composio:AuthConfig": { file: "provider/composio/state.ts", symbol: "AuthConfigArgsValues" },
   "flowra:AuthConfig": { file: "provider/flowra/state.ts", symbol: "FlowraAuthConfigArgsValues" },
+  "elevenlabs:AuthConnection": { file: "provider/elevenlabs/state.ts", symbol: "AuthConnectionArgsValues" },
 };
 
 const program = TJS.getProgramFromFiles(

@@ -4,8 +4,12 @@
  *     import { composio, flowra } from "pulumi-authconfig";
  *     new composio.AuthConfig("slack", { toolkit: "slack", authScheme: "OAUTH2", credentials: { ... } });
  *     new flowra.AuthConfig("github", { toolkit: "github", authScheme: "OAUTH2", displayName: "GitHub prod" });
+ *
+ *     import { elevenlabs } from "pulumi-authconfig";
+ *     new elevenlabs.AuthConnection("crm", { authType: "bearer_auth", provider: "acme", token: config.requireSecret("crmToken") });
  */
 export * as composio from "./composio";
+export * as elevenlabs from "./elevenlabs";
 export * as flowra from "./flowra";
 
 /** Starts the local API emulator (see `pulumi-authconfig/emulator`). Loaded on first use. */

@@ -91,7 +91,12 @@ export function isReplacing(def: ResourceDefinition<any, any, any>, olds: Record
 
 /** The changed keys that make this change a replacement. */
 export function replacedKeys(def: ResourceDefinition<any, any, any>, olds: Record<string, unknown>, news: Record<string, unknown>): string[] {
-  return def.diffedKeys.filter((key) => olds[key] !== undefined && !jsonEqual(olds[key], news[key]) && replacesOnChange(def, key, olds, news));
+  return def.diffedKeys.filter((key) => olds[key] !== undefined && !jsonEqual(olds[key], news[key]) && !labelKept(def, key, olds, news) && replacesOnChange(def, key, olds, news));
+}
+
+/** A label the program leaves out that `check` keeps as it was: generated earlier, or the adopted config's own. */
+function labelKept(def: ResourceDefinition<any, any, any>, key: string, olds: Record<string, unknown>, news: Record<string, unknown>): boolean {
+  return key === def.labelField && news[key] === undefined && (olds.__autoNamed === true || olds.__nameUnmanaged === true);
 }
 
 /**
@@ -128,7 +133,7 @@ function importIdFailures(def: ResourceDefinition<any, any, any>, olds: Record<s
   return [];
 }
 
-const KIND_OF_VALUE: Record<string, string> = { string: "a string", number: "a number", boolean: "a boolean", object: "an object", array: "a list", record: "an object" };
+const KIND_OF_VALUE: Record<string, string> = { string: "a string", number: "a number", int: "a whole number", boolean: "a boolean", object: "an object", array: "a list", record: "an object" };
 
 /** Turns a zod issue into a sentence that starts with the field's path and never quotes a secret. */
 function describeIssue(issue: z.core.$ZodIssue, args: Record<string, unknown>, knownKeys: readonly string[]): CheckFailure {
@@ -145,14 +150,23 @@ function describeIssue(issue: z.core.$ZodIssue, args: Record<string, unknown>, k
       };
     case "invalid_value":
       // Only enumerations have a list of values, and they are never secret.
+      if (valueAtPath(args, issue.path) === undefined) return { property, reason: `${field} is required: one of ${issue.values.join(", ")}` };
       if (issue.values.length > 1) return { property, reason: `${field} ${JSON.stringify(String(valueAtPath(args, issue.path)))} is not one of ${issue.values.join(", ")}` };
       return { property, reason: `${field} has a value that is not allowed` };
     case "too_small":
+      if (issue.origin === "number") return { property, reason: `${field} must be at least ${issue.minimum}` };
       return { property, reason: `${field} ${issue.origin === "string" ? (issue.minimum === 1 ? "must not be empty" : `must be at least ${issue.minimum} characters`) : `must have at least ${issue.minimum} items`}` };
     case "too_big":
+      if (issue.origin === "number") return { property, reason: `${field} must be at most ${issue.maximum}` };
       return { property, reason: `${field} is too long: at most ${issue.maximum} ${issue.origin === "string" ? "characters" : "items"}` };
-    case "invalid_key":
-      return { property, reason: `${field} has a key that is empty or longer than 100 characters` };
+    case "invalid_key": {
+      // The path ends with the key itself, which is not a value: say what is wrong with it.
+      const owner = issue.path.slice(0, -1).map(String).join(".") || "arguments";
+      const inner = issue.issues[0];
+      const why =
+        inner?.code === "too_small" ? "is empty" : inner?.code === "too_big" ? `is longer than ${inner.maximum} characters` : inner?.code === "invalid_format" ? inner.message : "is not allowed";
+      return { property, reason: `${owner} has a key that ${why}: ${JSON.stringify(String(issue.path[issue.path.length - 1] ?? ""))}` };
+    }
     case "invalid_union":
       return { property, reason: `${field} must be a string, a number or a boolean${describeReceived(args, issue.path)}` };
     default:

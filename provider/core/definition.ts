@@ -102,6 +102,8 @@ export interface ResourceDefinition<I extends CoreInputs, S extends I, R> {
    * The SDK marks just these secret, so that Pulumi shows drift in the others by name and value.
    */
   readonly secretPaths: readonly string[];
+  /** Arguments the API never returns, not even masked: adoption cannot compare them (state keeps the declared values). */
+  readonly writeOnlyKeys?: readonly (string & keyof I)[];
   /** The secret values a resource holds, for scrubbing messages. */
   secretValuesOf(inputs: Partial<I>): unknown[];
   /** A pattern that `importId` must match, and how to describe it. */

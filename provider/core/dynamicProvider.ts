@@ -88,7 +88,9 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
       throw new AuthConfigError("AUTHCONFIG_IMPORT_HELD", `${ctx.resource}: create failed: importId ${id} is also declared by ${claimant}; a config can be managed by one resource only`);
     }
     const observed = stateOf(remote, inputs, /* secretsKnown */ false);
-    for (const key of def.replaceKeys) {
+    // What cannot be changed in place must already match: of what the program declares and the API shows.
+    const fixed = (def.replaceKeysOf?.(observed as Record<string, unknown>, inputs as Record<string, unknown>) ?? def.replaceKeys).filter((key) => inputs[key as keyof I] !== undefined && !def.writeOnlyKeys?.includes(key as string & keyof I));
+    for (const key of fixed as (string & keyof I)[]) {
       if (!jsonEqual(observed[key], inputs[key])) {
         throw new AuthConfigError(
           "AUTHCONFIG_IMPORT_MISMATCH",

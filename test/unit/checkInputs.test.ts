@@ -37,6 +37,15 @@ describe("check of composio.AuthConfig", () => {
     expect(third.name).toBe(second.name);
   });
 
+  it("replaceOnChanges naming every field keeps a generated name while nothing changes (no replacement every up)", () => {
+    const args = { toolkit: "slack", authScheme: "OAUTH2", __logicalName: "s", __urn: "urn:x::s", __replaceOnChanges: ["*"] };
+    const first = checkInputs({}, args).inputs;
+    const again = checkInputs(first, args).inputs;
+    expect(again.name).toBe(first.name);
+    const changed = checkInputs(first, { ...args, authScheme: "API_KEY" }).inputs;
+    expect(changed.name).not.toBe(first.name);
+  });
+
   it("an explicit name wins and is not marked auto-named", () => {
     const { inputs } = checkInputs({ name: "old", __autoNamed: true }, { toolkit: "slack", authScheme: "OAUTH2", name: "mine" });
     expect(inputs.name).toBe("mine");

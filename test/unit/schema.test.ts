@@ -3,6 +3,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { authConfigArgsSchema } from "../../provider/composio/argsSchema";
+import { authConnectionArgsSchema } from "../../provider/elevenlabs/argsSchema";
+import { AUTH_TYPES, AUTH_TYPE_NAMES, fieldsOf } from "../../provider/elevenlabs/authTypes";
 import { flowraAuthConfigArgsSchema } from "../../provider/flowra/argsSchema";
 
 const repo = join(__dirname, "../..");
@@ -31,5 +33,22 @@ describe("schema.json", () => {
     expect(Object.keys(definition.properties).sort()).toEqual(validated);
     expect(definition.required).toEqual(["toolkit"]);
     expect(definition.properties.authScheme.enum).toContain("WHATSAPP_QR");
+  });
+
+  it("documents each ElevenLabs auth type with exactly the fields, and required fields, that check enforces", () => {
+    const schema = JSON.parse(readFileSync(join(repo, "schema.json"), "utf8"));
+    expect(schema.properties["pulumi-nodejs:dynamic/elevenlabs:AuthConnection"]).toEqual({ $ref: "#/definitions/AuthConnectionArgsValues" });
+    const variants = schema.definitions.AuthConnectionArgsValues.anyOf.map((ref: { $ref: string }) => schema.definitions[ref.$ref.replace("#/definitions/", "")]);
+    const byType = Object.fromEntries(variants.map((variant: any) => [variant.properties.authType.const, variant]));
+    expect(Object.keys(byType).sort()).toEqual([...AUTH_TYPE_NAMES].sort());
+    for (const type of AUTH_TYPE_NAMES) {
+      const variant = byType[type];
+      expect(Object.keys(variant.properties).sort(), type).toEqual(["authType", "name", "provider", "importId", ...fieldsOf(type)].sort());
+      expect([...variant.required].sort(), type).toEqual(["authType", "provider", ...AUTH_TYPES[type].required].sort());
+      expect(variant.additionalProperties, type).toBe(false);
+    }
+    // The argument schema knows every field of every type (which type allows which is checked apart).
+    const documented = new Set(variants.flatMap((variant: any) => Object.keys(variant.properties)));
+    expect([...Object.keys(authConnectionArgsSchema().shape), "importId"].sort()).toEqual([...documented].sort());
   });
 });
