@@ -1,5 +1,5 @@
 import { CoalescedList } from "../core/coalescedList";
-import type { CallContext, ResourceApi } from "../core/definition";
+import type { AppliedChanges, CallContext, ResourceApi } from "../core/definition";
 import { ApiErrorBody, AuthConfigError, NotFoundError } from "../core/errors";
 import type { HttpClient } from "../core/httpClient";
 import { logLine } from "../core/log";
@@ -46,7 +46,7 @@ export class ElevenLabsApi implements ResourceApi<AuthConnectionInputs, ElevenLa
    * here with a change the API shows (diff replaces it); when adopting one, the declared write-only
    * values cannot be compared nor sent, and the user is told so.
    */
-  async applyChanges(id: string, before: AuthConnectionInputs, after: AuthConnectionInputs, ctx: CallContext): Promise<string[]> {
+  async applyChanges(id: string, before: AuthConnectionInputs, after: AuthConnectionInputs, ctx: CallContext): Promise<AppliedChanges<ElevenLabsConnectionObject>> {
     if (!isUpdatable(after.authType)) {
       const changed = changedFields(before, after);
       const unseen = changed.filter((field) => "writeOnly" in FIELDS[field as keyof typeof FIELDS]);
@@ -64,12 +64,13 @@ export class ElevenLabsApi implements ResourceApi<AuthConnectionInputs, ElevenLa
           "warning",
         );
       }
-      return [];
+      return { changed: [] };
     }
     const body = buildPatchBody(before, after);
-    if (!body) return [];
-    await this.http.request({ method: "PATCH", path: `${BASE}/${encodeURIComponent(id)}`, body, context: ctx, secrets: ctx.secrets });
-    return Object.keys(body).filter((key) => key !== "auth_type");
+    if (!body) return { changed: [] };
+    // The API answers a PATCH with the updated connection: no read back needed.
+    const res = await this.http.request<ElevenLabsConnectionObject>({ method: "PATCH", path: `${BASE}/${encodeURIComponent(id)}`, body, context: ctx, secrets: ctx.secrets });
+    return { changed: Object.keys(body).filter((key) => key !== "auth_type"), remote: res.body };
   }
 
   async delete(id: string, ctx: CallContext): Promise<void> {

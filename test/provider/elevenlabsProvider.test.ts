@@ -193,7 +193,8 @@ describe("elevenlabs AuthConnection provider methods over HTTP", () => {
     expect(await provider.diff(id, outs, news)).toMatchObject({ changes: true, replaces: [] });
     const { outs: after } = await provider.update(id, outs, news);
     const log = await emulator.requests();
-    expect(log.map((r) => r.method)).toEqual(["PATCH", "GET"]);
+    // The PATCH answers with the updated connection: no list is read back.
+    expect(log.map((r) => r.method)).toEqual(["PATCH"]);
     expect(log[0].body).toEqual({ auth_type: "oauth2_client_credentials", client_secret: CANARY.rotated });
     expect(after!.clientSecret).toBe(CANARY.rotated);
     expect((await emulator.store()).find((c) => c.id === id)!.client_secret).toBe(CANARY.rotated);
