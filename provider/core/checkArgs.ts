@@ -6,7 +6,7 @@ import { claimImportId } from "./heldConfigs";
 import { UNKNOWN, isUnknownAtPath, valueAtPath } from "./unknown";
 
 /** The inputs the core owns (see CoreInputs); kept in state, never sent to an API. */
-export const CORE_INPUT_KEYS = ["importId", "__logicalName", "__autoNamed", "__nameUnmanaged", "__marker", "__hadState", "__adoptionDone", "__replaceOnChanges"] as const;
+export const CORE_INPUT_KEYS = ["importId", "__logicalName", "__autoNamed", "__nameUnmanaged", "__marker", "__adoptionDone", "__replaceOnChanges"] as const;
 
 /** Inputs the SDK passes that are read by `check` and not stored. */
 const TRANSIENT_KEYS = ["__provider", "__urn"];
@@ -61,8 +61,6 @@ export function checkArgs<I extends CoreInputs>(
   // The engine checks a replacement again without olds: it then learns what is replaced from the first check.
   const replacedName = existing ? String(olds[def.labelField] ?? olds.__marker ?? "") : replacedNames.get(urn);
   inputs.__marker = createMarker({ urn, logicalName, replacing: replacedName });
-  if (existing) inputs.__hadState = true;
-  else delete inputs.__hadState;
 
   const label = def.labelField;
   if (inputs[label] !== undefined) {

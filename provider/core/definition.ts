@@ -29,8 +29,6 @@ export interface CoreInputs {
   __nameUnmanaged?: boolean;
   /** The create marker a create from these inputs uses (see createMarker.ts). */
   __marker?: string;
-  /** Checked against the resource's state: a create from these inputs replaces the config it holds. */
-  __hadState?: boolean;
   /** The config was adopted by `importId` in an earlier run: a replacement creates a new one. */
   __adoptionDone?: boolean;
   /** The resource's `replaceOnChanges` option, which the engine does not apply to dynamic providers. */

@@ -13,7 +13,6 @@ import { secretLeaves } from "./redact";
 import { Connection, resolveConnection, setStackConfig } from "./settings";
 import { containsUnknown } from "./unknown";
 
-
 /** The methods of a Pulumi dynamic provider, for one resource definition. */
 export interface DynamicProviderMethods {
   configure(req: dynamic.ConfigureRequest): Promise<void>;
@@ -133,8 +132,9 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
   }
 
   async function warnAboutUnheld(unheld: R[], inputs: I, ctx: CallContext, connection: Connection): Promise<void> {
-    // A replacement's old config shares the name and is deleted by the engine next: nothing to say.
-    if (unheld.length === 0 || inputs.__hadState) return;
+    // (After `pulumi up --replace`, which the engine checks as a new resource, the old config is among
+    // these until the engine deletes it right after: the warning then names it needlessly.)
+    if (unheld.length === 0) return;
     const name = String(inputs[def.labelField]);
     for (const remote of unheld) {
       const id = def.idOf(remote);
@@ -177,7 +177,7 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
   function explainConflict(error: unknown, inputs: I): unknown {
     if (error instanceof ConflictError && typeof inputs[def.labelField] === "string" && !inputs.__autoNamed) {
       error.message +=
-        `. If this is a replacement, the old config still holds the name: set the resource option \`deleteBeforeReplace: true\` so that it is deleted first; ` +
+        `${error.message.endsWith(".") ? "" : "."} If this is a replacement, the old config still holds the name: set the resource option \`deleteBeforeReplace: true\` so that it is deleted first; ` +
         `otherwise choose another ${def.labelField}, or adopt the existing config with importId`;
     }
     return error;
