@@ -3,7 +3,7 @@ import { UNKNOWN } from "../core/unknown";
 import { authConfigArgsSchema } from "./argsSchema";
 import { COMPOSIO_AUTH_SCHEMES } from "./authSchemes";
 import { ComposioApi, parseComposioError } from "./client";
-import { AuthConfigInputs, AuthConfigState, DIFFED_KEYS, REPLACE_KEYS, SECRET_KEYS, SECRET_PATHS, secretValuesOf } from "./state";
+import { AuthConfigInputs, AuthConfigState, DIFFED_KEYS, REPLACE_KEYS, SECRET_KEYS, SECRET_PATHS } from "./state";
 import { ComposioAuthConfigObject, stateFromObject } from "./wire";
 
 /** `composio.AuthConfig`: a Composio v3 auth config (spec: composio-v3.md). */
@@ -32,7 +32,6 @@ export const composioAuthConfig: ResourceDefinition<AuthConfigInputs, AuthConfig
   replaceKeys: REPLACE_KEYS,
   secretKeys: SECRET_KEYS,
   secretPaths: SECRET_PATHS,
-  secretValuesOf,
   importIdPattern: { regex: /^ac_[A-Za-z0-9_-]+$/, example: "ac_1a2b3c4d5e6f" },
 
   api: (http) => new ComposioApi(http),

@@ -96,7 +96,3 @@ export const SECRET_PATHS = ["credentials.*", "sharedCredentials.*", "proxyConfi
 /** What only the API knows: outputs besides the arguments. */
 export const COMPUTED_KEYS = ["status", "isComposioManaged", "createdAt", "lastUpdatedAt"] as const satisfies readonly (keyof AuthConfigState)[];
 
-/** The secret values a resource holds, for scrubbing error messages. */
-export function secretValuesOf(state: Partial<AuthConfigInputs>): unknown[] {
-  return [state.credentials, state.sharedCredentials, state.proxyConfig?.proxyAuthKey];
-}

@@ -102,8 +102,6 @@ export interface ResourceDefinition<I extends CoreInputs, S extends I, R> {
   readonly secretPaths: readonly string[];
   /** Arguments the API never returns, not even masked: adoption cannot compare them (state keeps the declared values). */
   readonly writeOnlyKeys?: readonly (string & keyof I)[];
-  /** The secret values a resource holds, for scrubbing messages. */
-  secretValuesOf(inputs: Partial<I>): unknown[];
   /** A pattern that `importId` must match, and how to describe it. */
   readonly importIdPattern: { readonly regex: RegExp; readonly example: string };
 

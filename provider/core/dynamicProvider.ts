@@ -11,7 +11,7 @@ import { logLine } from "./log";
 import { withoutUndefined } from "./recordDiff";
 import { secretLeaves } from "./redact";
 import { Connection, resolveConnection, setStackConfig } from "./settings";
-import { containsUnknown } from "./unknown";
+import { containsUnknown, valueAtPath } from "./unknown";
 
 /** The methods of a Pulumi dynamic provider, for one resource definition. */
 export interface DynamicProviderMethods {
@@ -41,8 +41,13 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
     } catch (error) {
       throw new AuthConfigError((error as AuthConfigError).code ?? "AUTHCONFIG_BAD_SETTING", `${resource}: ${operation} failed: ${(error as Error).message}`);
     }
-    const secrets = secretLeaves(...def.secretValuesOf(inputs), ...(previous ? def.secretValuesOf(previous) : []), connection.apiKey);
+    const secrets = secretLeaves(...secretValuesOf(inputs), ...(previous ? secretValuesOf(previous) : []), connection.apiKey);
     return { api: apiClientFor<I, R>(def, connection), ctx: { resource, operation, secrets }, connection };
+  }
+
+  /** The values at the definition's secret paths, for scrubbing messages. */
+  function secretValuesOf(inputs: Partial<I>): unknown[] {
+    return def.secretPaths.map((path) => valueAtPath(inputs, path.replace(/\.\*$/, "").split(".")));
   }
 
   /** The state from what the API returned, with the core's own inputs carried over. */

@@ -10,7 +10,6 @@ import {
   SECRET_PATHS,
   WRITE_ONLY_KEYS,
   replaceKeysFor,
-  secretValuesOf,
 } from "./state";
 import { ElevenLabsConnectionObject, stateFromConnection } from "./wire";
 
@@ -42,7 +41,6 @@ export const elevenLabsAuthConnection: ResourceDefinition<AuthConnectionInputs, 
   secretKeys: SECRET_KEYS,
   secretPaths: SECRET_PATHS,
   writeOnlyKeys: WRITE_ONLY_KEYS,
-  secretValuesOf,
   importIdPattern: { regex: /^[A-Za-z0-9_-]{1,128}$/, example: "aBcD1234eFgH5678iJkL" },
 
   api: (http) => new ElevenLabsApi(http),

@@ -213,10 +213,6 @@ export const WRITE_ONLY_KEYS = FIELD_NAMES.filter((name) => "writeOnly" in FIELD
 /** What only the API knows: outputs besides the arguments. */
 export const COMPUTED_KEYS = ["status", "statusDetail", "statusUpdatedAt"] as const satisfies readonly (keyof AuthConnectionState)[];
 
-/** The secret values a resource holds, for scrubbing error messages. */
-export function secretValuesOf(inputs: Partial<AuthConnectionInputs>): unknown[] {
-  return SECRET_KEYS.map((key) => inputs[key]);
-}
 
 /** The keys a change of which replaces a connection of this kind: any, for a type the API cannot update. */
 export function replaceKeysFor(olds: Record<string, unknown>, news: Record<string, unknown>): readonly string[] {

@@ -95,7 +95,3 @@ export const SECRET_PATHS = ["credentials.*", "proxyConfig.proxyAuthKey"] as con
 /** What only the API knows: outputs besides the arguments. */
 export const COMPUTED_KEYS = ["name", "provider", "createdAt", "updatedAt"] as const satisfies readonly (keyof FlowraAuthConfigState)[];
 
-/** The secret values a resource holds, for scrubbing error messages. */
-export function secretValuesOf(state: Partial<FlowraAuthConfigInputs>): unknown[] {
-  return [state.credentials, state.proxyConfig?.proxyAuthKey];
-}
