@@ -51,7 +51,14 @@ const PROGRAM = `"use strict";
 const fs = require("fs");
 const path = require("path");
 const pulumi = require("@pulumi/pulumi");
-const { composio } = require("pulumi-authconfig");
+const { composio, flowra, elevenlabs } = require("pulumi-authconfig");
+
+// Each kind: its class, and the outputs a test reads (the label and the change timestamp it has).
+const KINDS = {
+  composio: { Resource: composio.AuthConfig, outputs: (r) => ({ name: r.name, status: r.status, lastUpdatedAt: r.lastUpdatedAt }) },
+  flowra: { Resource: flowra.AuthConfig, outputs: (r) => ({ name: r.name, displayName: r.displayName, updatedAt: r.updatedAt }) },
+  elevenlabs: { Resource: elevenlabs.AuthConnection, outputs: (r) => ({ name: r.name, statusUpdatedAt: r.statusUpdatedAt }) },
+};
 
 const scenario = JSON.parse(fs.readFileSync(path.join(__dirname, "scenario." + pulumi.getStack() + ".json"), "utf8"));
 const outputs = {};
@@ -59,9 +66,10 @@ const declared = {};
 for (const r of scenario.resources) {
   // nameFromIdOf: this resource's name is computed from another's id, unknown until that one exists.
   const args = r.nameFromIdOf ? { ...r.args, name: declared[r.nameFromIdOf].id.apply((id) => "copy-of-" + id) } : r.args;
-  const resource = r.getId !== undefined ? composio.AuthConfig.get(r.name, r.getId) : new composio.AuthConfig(r.name, args, r.options);
+  const kind = KINDS[r.kind || "composio"];
+  const resource = r.getId !== undefined ? kind.Resource.get(r.name, r.getId) : new kind.Resource(r.name, args, r.options);
   declared[r.name] = resource;
-  outputs[r.name] = { id: resource.id, name: resource.name, status: resource.status, lastUpdatedAt: resource.lastUpdatedAt };
+  outputs[r.name] = { id: resource.id, ...kind.outputs(resource) };
 }
 module.exports = outputs;
 `;

@@ -8,12 +8,16 @@ import { startEmulator } from "../../emulator";
 /** One resource of the test program: declared with args, or read with `AuthConfig.get`. */
 export interface ScenarioResource {
   readonly name: string;
+  /** Which resource to declare: composio.AuthConfig (the default), flowra.AuthConfig or elevenlabs.AuthConnection. */
+  readonly kind?: ResourceKind;
   readonly args?: Record<string, unknown>;
   readonly options?: Record<string, unknown>;
   readonly getId?: string;
   /** Name this resource after the id of an earlier one (an output still unknown during the first preview). */
   readonly nameFromIdOf?: string;
 }
+
+export type ResourceKind = "composio" | "flowra" | "elevenlabs";
 
 /** What the emulator's request log holds for each API request. */
 export interface RecordedRequest {
@@ -65,11 +69,20 @@ export class EngineWorld {
       // The provider must take its settings from stack config, not from the test's environment.
       COMPOSIO_API_KEY: "",
       COMPOSIO_BASE_URL: "",
+      FLOWRA_API_KEY: "",
+      FLOWRA_BASE_URL: "",
+      ELEVENLABS_API_KEY: "",
+      ELEVENLABS_BASE_URL: "",
       ...options.env,
     };
     const stack = await LocalWorkspace.createOrSelectStack({ stackName, workDir: programDir }, { pulumiCommand, pulumiHome, envVars });
     await stack.setConfig("composio:baseUrl", { value: emulator.url });
     await stack.setConfig("composio:apiKey", { value: API_KEY, secret: true });
+    // The emulator serves every API on one port with the same key.
+    for (const namespace of ["flowra", "elevenlabs"]) {
+      await stack.setConfig(`${namespace}:baseUrl`, { value: emulator.url });
+      await stack.setConfig(`${namespace}:apiKey`, { value: API_KEY, secret: true });
+    }
     for (const [key, value] of Object.entries(options.config ?? {})) await stack.setConfig(key, { value });
     return new EngineWorld(stack, emulator.url, emulator.close, programDir, stateDir, { PULUMI_HOME: pulumiHome, ...envVars });
   }
@@ -147,11 +160,15 @@ export class EngineWorld {
     await fetch(`${this.emulatorUrl}/_emulator/requests`, { method: "DELETE" });
   }
 
-  /** A call straight to the emulator's API, as a person clicking in Composio's dashboard would make. */
+  /**
+   * A call straight to the emulator's API, as a person clicking in a dashboard would make. The key
+   * goes in the header the path's API reads: ElevenLabs' xi-api-key, x-api-key for the others.
+   */
   async api<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const keyHeader = path.startsWith("/v1/workspace") ? "xi-api-key" : "x-api-key";
     const res = await fetch(`${this.emulatorUrl}${path}`, {
       method,
-      headers: { "x-api-key": API_KEY, ...(body !== undefined && { "content-type": "application/json" }) },
+      headers: { [keyHeader]: API_KEY, ...(body !== undefined && { "content-type": "application/json" }) },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();

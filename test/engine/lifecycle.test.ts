@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { API_KEY, EngineWorld, RecordedRequest, ScenarioResource } from "./harness";
+import { LIFECYCLE_ROWS, LifecycleRow } from "./lifecycleTable";
+
+/**
+ * The lifecycle of every resource kind through the real Pulumi engine, one table row per kind
+ * (lifecycleTable.ts): create, empty plan, updates, replace, drift, out-of-band delete, read and
+ * adopt, destroy. Every step counts the HTTP requests the emulator received. Rows run at the same
+ * time, each in its own world; the steps of a row run in order.
+ */
+
+const patches = (requests: readonly RecordedRequest[]) => requests.filter((r) => r.method === "PATCH");
+const writes = (requests: readonly RecordedRequest[]) => requests.filter((r) => r.method !== "GET");
+
+describe.concurrent.each(LIFECYCLE_ROWS)("$kind lifecycle through the Pulumi engine", (row: LifecycleRow) => {
+  describe.sequential("steps", () => {
+    let world: EngineWorld;
+    let current: Record<string, unknown> = structuredClone(row.args);
+    let id = "";
+    let byHandId = "";
+    const main = (): ScenarioResource => ({ kind: row.kind, name: "main", args: current });
+    const declare = (extra: ScenarioResource[] = []) => world.declare([main(), ...extra]);
+    const outputOf = async (name: string) => (await world.stack.outputs())[name].value as Record<string, unknown>;
+
+    beforeAll(async () => {
+      world = await EngineWorld.create(`table-${row.kind}`);
+    });
+
+    afterAll(async () => {
+      await world?.dispose();
+    });
+
+    /** After every step: no canary in plaintext in the state files or anything the CLI printed. */
+    function expectNoPlaintextSecrets(): void {
+      const state = world.persistedState();
+      for (const canary of [...row.canaries, API_KEY]) {
+        expect(state, `state holds ${canary}`).not.toContain(canary);
+        expect(world.output, `CLI output holds ${canary}`).not.toContain(canary);
+      }
+    }
+
+    /** Applies the change and checks it sent exactly one PATCH, with exactly this body. */
+    async function upSendsOnePatch(body: unknown): Promise<void> {
+      declare();
+      await world.clearRequests();
+      await world.up();
+      const sent = writes(await world.requests());
+      expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([`PATCH ${row.itemPath(id)}`]);
+      expect(sent[0].body).toEqual(body);
+      expectNoPlaintextSecrets();
+    }
+
+    it("create: the preview sends nothing; up sends one POST with the expected body", async () => {
+      declare();
+      const preview = await world.preview();
+      // Summaries count the pulumi:pulumi:Stack resource too.
+      expect(preview.changeSummary).toEqual({ create: 2 });
+      expect(await world.requests()).toEqual([]);
+
+      await world.up();
+      const sent = writes(await world.requests());
+      expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${row.collectionPath}`]);
+      expect(sent[0].body).toEqual(row.createBody);
+      const outputs = await outputOf("main");
+      id = outputs.id as string;
+      expect(id).toBeTruthy();
+      expect(outputs[row.labelOutput]).toBe(row.labelSent(sent[0].body));
+      expect(await row.exists(world, id)).toBe(true);
+      expectNoPlaintextSecrets();
+    });
+
+    it("no change: preview and up report no changes and send zero requests", async () => {
+      await world.clearRequests();
+      expect((await world.preview()).changeSummary).toEqual({ same: 2 });
+      expect((await world.up()).summary.resourceChanges).toEqual({ same: 2 });
+      expect(await world.requests()).toEqual([]);
+    });
+
+    it("rotating one secret sends exactly one PATCH with only that key", async () => {
+      current = row.rotate.args(current);
+      await upSendsOnePatch(row.rotate.patch);
+    });
+
+    it("removing a field sends one PATCH that sets it to null", async () => {
+      current = row.removeField.args(current);
+      await upSendsOnePatch(row.removeField.patch);
+    });
+
+    it("changing a list sends one PATCH with the new list", async () => {
+      current = row.changeList.args(current);
+      await upSendsOnePatch(row.changeList.patch);
+    });
+
+    it("a change the API cannot PATCH replaces: the preview says so, a new one is made, the old one deleted", async () => {
+      current = row.replace.args(current);
+      declare();
+      await world.clearRequests();
+      expect((await world.preview()).changeSummary.replace).toBe(1);
+      await world.up();
+      const sent = writes(await world.requests());
+      expect(sent.filter((r) => r.method === "POST").map((r) => r.path)).toEqual([row.collectionPath]);
+      expect(sent.filter((r) => r.method === "DELETE").map((r) => r.path)).toEqual([row.itemPath(id)]);
+      expect(await row.exists(world, id)).toBe(false);
+      const newId = (await outputOf("main")).id as string;
+      expect(newId).not.toBe(id);
+      id = newId;
+      expect(await row.exists(world, id)).toBe(true);
+      expectNoPlaintextSecrets();
+    });
+
+    it("an out-of-band change fails the drift check naming the field; up --refresh fixes it with one PATCH", async () => {
+      const oob = await world.api("PATCH", row.itemPath(id), row.outOfBand.patch);
+      expect(oob.status).toBe(200);
+      let failure: Error | undefined;
+      const before = world.output.length;
+      try {
+        await world.preview({ refresh: true, expectNoChanges: true });
+      } catch (error) {
+        failure = error as Error;
+      }
+      expect(failure, "the drift check must fail").toBeDefined();
+      const text = `${failure!.message}\n${world.output.slice(before)}`;
+      for (const field of row.outOfBand.fieldNames) expect(text).toContain(field);
+
+      await world.clearRequests();
+      await world.up({ refresh: true });
+      expect(patches(await world.requests()).map((r) => r.body)).toEqual([row.outOfBand.fix]);
+      // Converged: the drift check passes again.
+      await world.preview({ refresh: true, expectNoChanges: true });
+      expectNoPlaintextSecrets();
+    });
+
+    it("an out-of-band delete: refresh drops it from state, the next up recreates it", async () => {
+      const deleted = await world.api("DELETE", row.itemPath(id));
+      expect(deleted.status).toBe(200);
+      await world.refresh();
+      expect((await world.storedResources()).map((r) => r.id)).not.toContain(id);
+      await world.clearRequests();
+      await world.up();
+      expect(writes(await world.requests()).map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${row.collectionPath}`]);
+      id = (await outputOf("main")).id as string;
+      expect(await row.exists(world, id)).toBe(true);
+      expectNoPlaintextSecrets();
+    });
+
+    it("get reads an object made by hand, by id, and writes nothing", async () => {
+      const made = await world.api("POST", row.collectionPath, row.byHand.createBody);
+      expect(made.status).toBeLessThan(300);
+      byHandId = row.byHand.idOf(made.body);
+
+      declare([{ kind: row.kind, name: "read-only", getId: byHandId }]);
+      await world.clearRequests();
+      await world.up();
+      expect(writes(await world.requests())).toEqual([]);
+      const readOnly = await outputOf("read-only");
+      expect(readOnly.id).toBe(byHandId);
+      expect(readOnly[row.labelOutput]).toBe(row.byHand.label);
+      expectNoPlaintextSecrets();
+    });
+
+    it("importId adopts the object made by hand and PATCHes only what differs", async () => {
+      declare([{ kind: row.kind, name: "adopted", args: row.byHand.adoptArgs(byHandId) }]);
+      await world.clearRequests();
+      await world.up();
+      const sent = writes(await world.requests());
+      expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([`PATCH ${row.itemPath(byHandId)}`]);
+      expect(sent[0].body).toEqual(row.byHand.adoptPatch);
+      expect((await outputOf("adopted"))[row.labelOutput]).toBe(row.byHand.label);
+
+      await world.clearRequests();
+      expect((await world.preview()).changeSummary).toEqual({ same: 3 });
+      expect(await world.requests()).toEqual([]);
+      expectNoPlaintextSecrets();
+    });
+
+    it("destroy deletes both and leaves nothing behind", async () => {
+      await world.clearRequests();
+      await world.destroy();
+      const deletes = (await world.requests()).filter((r) => r.method === "DELETE").map((r) => r.path);
+      expect(deletes.sort()).toEqual([row.itemPath(id), row.itemPath(byHandId)].sort());
+      expect(await row.count(world)).toBe(0);
+      expectNoPlaintextSecrets();
+    });
+  });
+});
