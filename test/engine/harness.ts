@@ -31,6 +31,9 @@ export interface RecordedRequest {
 
 export const API_KEY = "test-api-key-canary-0b7e";
 
+/** The stack config namespaces of the three APIs: each gets the emulator's URL and key. */
+export const API_NAMESPACES = ["composio", "flowra", "elevenlabs"] as const;
+
 /**
  * A real Pulumi CLI, a file backend in a temp dir, the packed package installed in the test
  * program, and an emulator on loopback: the world a user's pipeline runs in, minus the cloud.
@@ -76,10 +79,8 @@ export class EngineWorld {
       ...options.env,
     };
     const stack = await LocalWorkspace.createOrSelectStack({ stackName, workDir: programDir }, { pulumiCommand, pulumiHome, envVars });
-    await stack.setConfig("composio:baseUrl", { value: emulator.url });
-    await stack.setConfig("composio:apiKey", { value: API_KEY, secret: true });
     // The emulator serves every API on one port with the same key.
-    for (const namespace of ["flowra", "elevenlabs"]) {
+    for (const namespace of API_NAMESPACES) {
       await stack.setConfig(`${namespace}:baseUrl`, { value: emulator.url });
       await stack.setConfig(`${namespace}:apiKey`, { value: API_KEY, secret: true });
     }

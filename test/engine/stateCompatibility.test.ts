@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { API_KEY, EngineWorld, ScenarioResource } from "./harness";
+import { API_KEY, API_NAMESPACES, EngineWorld, ScenarioResource } from "./harness";
 
 /**
  * State written by version 0.1.0 (test/fixtures/state-v0.1.0) keeps working with the current code:
@@ -59,10 +59,10 @@ describe("state written by 0.1.0, with the current code", () => {
 
   beforeAll(async () => {
     world = await EngineWorld.create("compat");
-    // The fixture's salt, so that its secrets decrypt with the same passphrase; then the API key again under it.
+    // The fixture's salt, so that its secrets decrypt with the same passphrase; then the API keys again under it.
     const settingsFile = join(inject("programDir"), `Pulumi.${world.stack.name}.yaml`);
     writeFileSync(settingsFile, readFileSync(settingsFile, "utf8").replace(/^encryptionsalt: .+$/m, `encryptionsalt: ${fixtureSalt}`));
-    await world.stack.setConfig("composio:apiKey", { value: API_KEY, secret: true });
+    for (const namespace of API_NAMESPACES) await world.stack.setConfig(`${namespace}:apiKey`, { value: API_KEY, secret: true });
 
     // The emulator picks ids and timestamps: create the configs, then write its values into the old state.
     let text = JSON.stringify(fixture);
