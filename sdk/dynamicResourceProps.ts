@@ -1,10 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
+import { providerByPackageName } from "./providerByPackageName";
 
 /** What the SDK needs to know of a resource type to hand its arguments to the dynamic provider. */
 export interface DynamicResourceSpec {
   /** The type token's module and type: `pulumi-nodejs:dynamic/<module>:<type>`. */
   readonly module: string;
   readonly type: string;
+  /**
+   * The provider module, required by package name from every resource's state: a permanent contract
+   * (e.g. `pulumi-authconfig/provider/composio/authConfigProvider`).
+   */
+  readonly providerModule: string;
   /** Every output property (arguments and what only the API knows). */
   readonly outputKeys: readonly string[];
   /** Top-level properties holding secrets. */
@@ -14,7 +20,7 @@ export interface DynamicResourceSpec {
 }
 
 /**
- * The props and options of a dynamic resource, for any resource type of this package: the arguments
+ * The provider, props and options of a dynamic resource, for any resource type of this package: the arguments
  * with exactly their secret values marked secret (so that Pulumi names drift in the rest), the
  * provider's own inputs (the logical name, the URN that seeds the create marker, `replaceOnChanges`,
  * which the engine does not apply to dynamic providers), and for a `get` every secret output marked.
@@ -24,13 +30,14 @@ export function dynamicResourceProps(
   name: string,
   args: object | undefined,
   opts: pulumi.CustomResourceOptions | undefined,
-): { props: Record<string, unknown>; opts: pulumi.CustomResourceOptions } {
+): { provider: pulumi.dynamic.ResourceProvider; props: Record<string, unknown>; opts: pulumi.CustomResourceOptions } {
+  const provider = providerByPackageName(spec.providerModule);
   // Every output must be a key of props, or the resource gets no property for it. A fresh object
   // every time: dynamic.Resource adds `__provider` to the props it is given.
   const props: Record<string, unknown> = Object.fromEntries(spec.outputKeys.map((key) => [key, undefined]));
   if (opts?.id !== undefined) {
     // A read by id: no inputs to take secretness from, so every secret output is marked as a whole.
-    return { props, opts: { ...opts, additionalSecretOutputs: [...spec.secretKeys, ...(opts.additionalSecretOutputs ?? [])] } };
+    return { provider, props, opts: { ...opts, additionalSecretOutputs: [...spec.secretKeys, ...(opts.additionalSecretOutputs ?? [])] } };
   }
   Object.assign(props, args, {
     __logicalName: name,
@@ -41,7 +48,7 @@ export function dynamicResourceProps(
     const [key, ...rest] = path.split(".");
     if (props[key] !== undefined) props[key] = markSecret(props[key], rest);
   }
-  return { props, opts: { ...opts } };
+  return { provider, props, opts: { ...opts } };
 }
 
 /** Marks the values at `path` below `value` secret (`*` is every key). A value not yet known is marked whole. */

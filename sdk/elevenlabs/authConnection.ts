@@ -2,7 +2,6 @@ import * as pulumi from "@pulumi/pulumi";
 import { COMPUTED_KEYS, DIFFED_KEYS, SECRET_KEYS, SECRET_PATHS } from "../../provider/elevenlabs/state";
 import type { AuthConnectionArgsValues } from "../../provider/elevenlabs/state";
 import { dynamicResourceProps, DynamicResourceSpec } from "../dynamicResourceProps";
-import { providerByPackageName } from "../providerByPackageName";
 
 /** The kinds of auth connection this resource can create. */
 export type AuthType = AuthConnectionArgs["authType"];
@@ -133,10 +132,8 @@ export type AuthConnectionArgs =
   | PrivateKeyJwtArgs
   | MtlsArgs;
 
-/** The provider module's path in the package: a permanent contract, as every resource's state requires it. */
-const PROVIDER_MODULE = "pulumi-authconfig/provider/elevenlabs/authConnectionProvider";
-
 const SPEC: DynamicResourceSpec = {
+  providerModule: "pulumi-authconfig/provider/elevenlabs/authConnectionProvider",
   module: "elevenlabs",
   type: "AuthConnection",
   outputKeys: [...DIFFED_KEYS, ...COMPUTED_KEYS],
@@ -203,8 +200,8 @@ export class AuthConnection extends pulumi.dynamic.Resource {
   }
 
   constructor(name: string, args: AuthConnectionArgs, opts?: pulumi.CustomResourceOptions) {
-    const { props, opts: options } = dynamicResourceProps(SPEC, name, args, opts);
-    super(providerByPackageName(PROVIDER_MODULE), name, props, options, SPEC.module, SPEC.type);
+    const resource = dynamicResourceProps(SPEC, name, args, opts);
+    super(resource.provider, name, resource.props, resource.opts, SPEC.module, SPEC.type);
   }
 }
 

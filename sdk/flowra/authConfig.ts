@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { COMPUTED_KEYS, DIFFED_KEYS, SECRET_KEYS, SECRET_PATHS } from "../../provider/flowra/state";
 import { dynamicResourceProps, DynamicResourceSpec } from "../dynamicResourceProps";
-import { providerByPackageName } from "../providerByPackageName";
 
 /** The auth schemes a custom Flowra auth config may use. */
 export type AuthScheme =
@@ -72,10 +71,8 @@ export interface AuthConfigArgs {
   readonly importId?: pulumi.Input<string>;
 }
 
-/** The provider module's path in the package: a permanent contract, as every resource's state requires it. */
-const PROVIDER_MODULE = "pulumi-authconfig/provider/flowra/authConfigProvider";
-
 const SPEC: DynamicResourceSpec = {
+  providerModule: "pulumi-authconfig/provider/flowra/authConfigProvider",
   module: "flowra",
   type: "AuthConfig",
   outputKeys: [...DIFFED_KEYS, ...COMPUTED_KEYS],
@@ -124,7 +121,7 @@ export class AuthConfig extends pulumi.dynamic.Resource {
   }
 
   constructor(name: string, args: AuthConfigArgs, opts?: pulumi.CustomResourceOptions) {
-    const { props, opts: options } = dynamicResourceProps(SPEC, name, args, opts);
-    super(providerByPackageName(PROVIDER_MODULE), name, props, options, SPEC.module, SPEC.type);
+    const resource = dynamicResourceProps(SPEC, name, args, opts);
+    super(resource.provider, name, resource.props, resource.opts, SPEC.module, SPEC.type);
   }
 }
