@@ -64,8 +64,9 @@ const scenario = JSON.parse(fs.readFileSync(path.join(__dirname, "scenario." + p
 const outputs = {};
 const declared = {};
 for (const r of scenario.resources) {
-  // nameFromIdOf: this resource's name is computed from another's id, unknown until that one exists.
-  const args = r.nameFromIdOf ? { ...r.args, name: declared[r.nameFromIdOf].id.apply((id) => "copy-of-" + id) } : r.args;
+  // labelFromIdOf: this resource's label is computed from another's id, unknown until that one exists.
+  const computed = r.labelFromIdOf;
+  const args = computed ? { ...r.args, [computed.arg]: declared[computed.resource].id.apply((id) => "copy-of-" + id) } : r.args;
   const kind = KINDS[r.kind || "composio"];
   const resource = r.getId !== undefined ? kind.Resource.get(r.name, r.getId) : new kind.Resource(r.name, args, r.options);
   declared[r.name] = resource;

@@ -13,8 +13,8 @@ export interface ScenarioResource {
   readonly args?: Record<string, unknown>;
   readonly options?: Record<string, unknown>;
   readonly getId?: string;
-  /** Name this resource after the id of an earlier one (an output still unknown during the first preview). */
-  readonly nameFromIdOf?: string;
+  /** Sets this resource's label argument (`arg`) to `copy-of-<id of resource>`: an output still unknown during the first preview. */
+  readonly labelFromIdOf?: { readonly arg: string; readonly resource: string };
 }
 
 export type ResourceKind = "composio" | "flowra" | "elevenlabs";

@@ -91,6 +91,28 @@ describe.concurrent.each(LIFECYCLE_ROWS)("$kind lifecycle through the Pulumi eng
       await upSendsOnePatch(row.changeList.patch);
     });
 
+    it.runIf(row.disable)("enabled: false sends one write that disables it; dropping it enables it again", async () => {
+      const disable = row.disable!;
+      current = { ...current, enabled: false };
+      declare();
+      await world.clearRequests();
+      await world.up();
+      const sent = writes(await world.requests());
+      expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([disable.write(id)]);
+      if (disable.body !== undefined) expect(sent[0].body).toEqual(disable.body);
+      // The API really holds it disabled: the drift check agrees with the state.
+      await world.preview({ refresh: true, expectNoChanges: true });
+
+      // `enabled` defaults to true: removing it is a change back.
+      const { enabled: _dropped, ...enabledByDefault } = current;
+      current = enabledByDefault;
+      declare();
+      await world.clearRequests();
+      await world.up();
+      expect(writes(await world.requests())).toHaveLength(1);
+      await world.preview({ refresh: true, expectNoChanges: true });
+    });
+
     it("a change the API cannot PATCH replaces: the preview says so, a new one is made, the old one deleted", async () => {
       current = row.replace.args(current);
       declare();
@@ -181,5 +203,37 @@ describe.concurrent.each(LIFECYCLE_ROWS)("$kind lifecycle through the Pulumi eng
       expect(await row.count(world)).toBe(0);
       expectNoPlaintextSecrets();
     });
+  });
+});
+
+describe.concurrent.each(LIFECYCLE_ROWS)("$kind: values unknown during preview", (row: LifecycleRow) => {
+  let world: EngineWorld;
+  beforeAll(async () => {
+    world = await EngineWorld.create(`unknowns-${row.kind}`);
+  });
+  afterAll(async () => {
+    await world?.dispose();
+  });
+
+  it("a label computed from another resource's id passes check at preview and is sent once known", async () => {
+    world.declare([
+      { kind: row.kind, name: "first", args: row.args },
+      { kind: row.kind, name: "second", args: row.args, labelFromIdOf: { arg: row.labelOutput, resource: "first" } },
+    ]);
+    expect((await world.preview()).changeSummary).toEqual({ create: 3 });
+    expect(await world.requests()).toEqual([]);
+
+    await world.up();
+    const outputs = await world.stack.outputs();
+    const first = outputs.first.value as { id: string };
+    const second = outputs.second.value as Record<string, unknown>;
+    const label = `copy-of-${first.id}`;
+    expect(second[row.labelOutput]).toBe(label);
+    // The label reached the API (in the POST, or in the PATCH right after it), and Pulumi's unknown placeholder never did.
+    const sent = JSON.stringify(writes(await world.requests()).map((r) => r.body));
+    expect(sent).toContain(label);
+    expect(sent).not.toContain("04da6b54-80e4-46f7-96ec-b56ff0331ba9");
+    await world.destroy();
+    expect(await row.count(world)).toBe(0);
   });
 });

@@ -29,6 +29,8 @@ export interface LifecycleRow {
   readonly rotate: Step;
   readonly removeField: Step;
   readonly changeList: Step;
+  /** Disabling, for APIs that can: the one write it sends (Composio has a status endpoint), then enabled again. */
+  readonly disable?: { readonly write: (id: string) => string; readonly body?: unknown };
   /** A change the API cannot PATCH: a new object replaces the old one. */
   readonly replace: { args(current: Record<string, unknown>): Record<string, unknown> };
   readonly outOfBand: {
@@ -115,6 +117,7 @@ const composioRow: LifecycleRow = {
     args: (current) => ({ ...current, toolAccessConfig: { toolsAvailableForExecution: ["SLACK_SEND_MESSAGE", "SLACK_ADD_REACTION"], toolsForConnectedAccountCreation: ["SLACK_LIST_CHANNELS"] } }),
     patch: { type: "custom", tool_access_config: { tools_available_for_execution: ["SLACK_SEND_MESSAGE", "SLACK_ADD_REACTION"] } },
   },
+  disable: { write: (id) => `PATCH /api/v3/auth_configs/${id}/DISABLED` },
   replace: { args: (current) => ({ ...current, toolkit: "discord" }) },
   outOfBand: {
     patch: { type: "custom", tool_access_config: { tools_for_connected_account_creation: ["DISCORD_SOMETHING_ELSE"] } },
@@ -186,6 +189,7 @@ const flowraRow: LifecycleRow = {
     args: (current) => ({ ...current, restrictToFollowingTools: ["GITHUB_GET_USER", "GITHUB_LIST_REPOS", "GITHUB_CREATE_ISSUE"] }),
     patch: { restrictToFollowingTools: ["GITHUB_GET_USER", "GITHUB_LIST_REPOS", "GITHUB_CREATE_ISSUE"] },
   },
+  disable: { write: (id) => `PATCH /api/v1/auth_configs/${id}`, body: { isDisabled: true } },
   replace: { args: (current) => ({ ...current, toolkit: "gitlab" }) },
   outOfBand: {
     patch: { restrictToFollowingTools: ["GITLAB_SOMETHING_ELSE"] },
