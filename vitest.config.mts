@@ -23,8 +23,10 @@ export default defineConfig({
         test: {
           name: "bench",
           include: ["bench/**/*.bench.test.ts"],
+          // One world at a time: figures from runs that compete for the CPU would mean little.
+          fileParallelism: false,
           globalSetup: ["test/engine/globalSetup.ts"],
-          testTimeout: 600_000,
+          testTimeout: 3_600_000,
           hookTimeout: 600_000,
         },
       },
