@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EngineWorld, ScenarioResource } from "../test/engine/harness";
 
 /**
- * Figures, not gates: how long the real engine takes for a fleet of auth configs, how many requests
- * each operation sends, what faults cost, and how big the serialized provider is. Run with
+ * Figures, not gates: what faults cost a fleet of Composio auth configs, and how long a pipeline
+ * waits for a clear failure. (scale.bench.test.ts measures the phases without faults.) Run with
  * `npm run bench`; the README quotes these numbers. The only assertions are that the runs converged.
  */
 
@@ -25,7 +25,7 @@ function fleet(tool: string): ScenarioResource[] {
   }));
 }
 
-describe(`engine figures for ${FLEET} auth configs`, () => {
+describe(`faults and failures, ${FLEET} auth configs`, () => {
   let world: EngineWorld;
   beforeAll(async () => {
     world = await EngineWorld.create("bench", { config: { "composio:requestTimeoutMs": "1000" } });
@@ -33,35 +33,6 @@ describe(`engine figures for ${FLEET} auth configs`, () => {
   afterAll(async () => {
     await world?.dispose();
     console.log(`\n${"figure".padEnd(62)} value\n${figures.map(([k, v]) => `${k.padEnd(62)} ${v}`).join("\n")}\n`);
-  });
-
-  const requestCount = async () => (await world.requests()).length;
-
-  it("without faults", async () => {
-    world.declare(fleet("A"));
-    await world.clearRequests();
-    await timed(`up: create ${FLEET}`, () => world.up({ parallel: 10 }));
-    figures.push([`  requests sent by that up`, String(await requestCount())]);
-
-    const provider = (await world.storedResources()).find((r) => r.type.endsWith("composio:AuthConfig"))!.outputs!.__provider as string;
-    figures.push(["serialized provider per copy in state", `${provider.length} bytes`]);
-
-    await world.clearRequests();
-    await timed(`preview, nothing changed`, () => world.preview());
-    figures.push([`  requests sent by that preview`, String(await requestCount())]);
-
-    await world.clearRequests();
-    await timed(`preview --refresh --expect-no-changes (nightly drift check)`, () => world.preview({ refresh: true, expectNoChanges: true }));
-    figures.push([`  requests sent by that drift check`, String(await requestCount())]);
-
-    world.declare(fleet("B"));
-    await world.clearRequests();
-    await timed(`up: update ${FLEET} (one tool list each)`, () => world.up({ parallel: 10 }));
-    figures.push([`  requests sent by that up`, String(await requestCount())]);
-
-    await world.clearRequests();
-    await timed(`destroy ${FLEET}`, () => world.destroy({ parallel: 10 }));
-    figures.push([`  requests sent by that destroy`, String(await requestCount())]);
   });
 
   it("with 20% injected faults of every kind", async () => {

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
 import { startEmulator } from "./index";
+import { API_NAMES } from "./options";
+
+/** `--<api>-api-key`: one option per API the server speaks. */
+const apiKeyOption = (api: (typeof API_NAMES)[number]) => `${api}-api-key`;
 
 const USAGE = `Usage: pulumi-authconfig-emulator [options]
 
@@ -12,9 +16,7 @@ Options:
   --port <port>                 TCP port; 0 picks a free one (default 0)
   --host <host>                 interface to listen on (default 127.0.0.1)
   --api-key <key>               the only API key accepted, by every API (default: any non-empty key)
-  --composio-api-key <key>      the only key Composio accepts (overrides --api-key for it)
-  --flowra-api-key <key>        the only key Flowra accepts (overrides --api-key for it)
-  --elevenlabs-api-key <key>    the only key ElevenLabs accepts (overrides --api-key for it)
+${API_NAMES.map((api) => `  --${apiKeyOption(api)} <key>`.padEnd(32) + `the only key ${api} accepts (overrides --api-key for it)`).join("\n")}
   --rate-limit <n>              requests per API key per minute, for each API (default 10000)
   --faults '<json>'             faults to inject, as for POST /_emulator/faults
   --latency-ms <n>              delay before every API request is processed (default 0)
@@ -54,9 +56,7 @@ async function main(): Promise<void> {
         port: { type: "string" },
         host: { type: "string" },
         "api-key": { type: "string" },
-        "composio-api-key": { type: "string" },
-        "flowra-api-key": { type: "string" },
-        "elevenlabs-api-key": { type: "string" },
+        ...Object.fromEntries(API_NAMES.map((api) => [apiKeyOption(api), { type: "string" as const }])),
         "rate-limit": { type: "string" },
         faults: { type: "string" },
         "latency-ms": { type: "string" },
@@ -74,8 +74,9 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  for (const name of ["api-key", "composio-api-key", "flowra-api-key", "elevenlabs-api-key"] as const) {
-    if (values[name] === "") fail(`--${name} must not be empty`);
+  const option = (name: string) => (values as Record<string, string | boolean | undefined>)[name];
+  for (const name of ["api-key", ...API_NAMES.map(apiKeyOption)]) {
+    if (option(name) === "") fail(`--${name} must not be empty`);
   }
   let faults;
   if (values.faults !== undefined) {
@@ -85,11 +86,7 @@ async function main(): Promise<void> {
       fail("--faults must be JSON, e.g. '{\"rate\":0.2,\"kinds\":[\"503\"],\"seed\":7}'");
     }
   }
-  const apiKeys = {
-    ...(values["composio-api-key"] !== undefined && { composio: values["composio-api-key"] }),
-    ...(values["flowra-api-key"] !== undefined && { flowra: values["flowra-api-key"] }),
-    ...(values["elevenlabs-api-key"] !== undefined && { elevenlabs: values["elevenlabs-api-key"] }),
-  };
+  const apiKeys = Object.fromEntries(API_NAMES.filter((api) => option(apiKeyOption(api)) !== undefined).map((api) => [api, option(apiKeyOption(api)) as string]));
 
   let emulator;
   try {

@@ -18,6 +18,10 @@ const MIN = [3, 216, 0]; // the peerDependency's floor
 const PKG = "github.com/pulumi/pulumi/pkg/v3";
 const SDK = "github.com/pulumi/pulumi/sdk/v3";
 const LANG = "github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3";
+// The YAML language host (Pulumi YAML programs). v1.38.1 builds against the 3.248 CLI's protocol;
+// v1.37.0 does not build here (a pinned dependency's zip is refused by the proxy).
+const YAML_MODULE = "github.com/pulumi/pulumi-yaml";
+const YAML_VERSION = "v1.38.1";
 const CACHE = process.env.PULUMI_AUTHCONFIG_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "pulumi-authconfig");
 const TARGET = path.join(CACHE, `pulumi-v${VERSION}`);
 
@@ -50,8 +54,8 @@ const t0 = Date.now();
 
 function main() {
   const fromPath = onPath("pulumi");
-  if (fromPath && usable(path.dirname(fromPath), "on PATH")) done(path.dirname(fromPath));
-  if (usable(path.join(TARGET, "bin"), "from the cache")) done(path.join(TARGET, "bin"));
+  if (fromPath && usable(path.dirname(fromPath), "on PATH")) done(withYamlHost(path.dirname(fromPath)));
+  if (usable(path.join(TARGET, "bin"), "from the cache")) done(withYamlHost(path.join(TARGET, "bin")));
 
   const go = onPath("go");
   if (!go) {
@@ -61,7 +65,50 @@ function main() {
   }
   build(go);
   if (!usable(path.join(TARGET, "bin"), "just built")) fail(`the CLI built in ${TARGET} does not run`);
-  done(path.join(TARGET, "bin"));
+  done(withYamlHost(path.join(TARGET, "bin")));
+}
+
+/**
+ * Makes sure `pulumi-language-yaml` sits beside the CLI in `binDir` (the engine looks there, then on
+ * PATH): an official CLI ships it; otherwise it is built once from its Go modules into the cache and
+ * copied beside our own build. A CLI on PATH without it is left alone, with a warning.
+ */
+function withYamlHost(binDir) {
+  if (isExe(path.join(binDir, "pulumi-language-yaml")) || onPath("pulumi-language-yaml")) return binDir;
+  if (path.resolve(binDir) !== path.resolve(TARGET, "bin")) {
+    log(`pulumi in ${binDir} has no pulumi-language-yaml: Pulumi YAML programs will not run (install the official CLI, or remove it from PATH to use a built one)`);
+    return binDir;
+  }
+  const cached = path.join(CACHE, `pulumi-language-yaml-${YAML_VERSION}`, "pulumi-language-yaml");
+  // Without it only YAML programs fail (saying the language host is missing): the CLI stays usable.
+  if (!isExe(cached) && !buildYamlHost(cached)) return binDir;
+  fs.copyFileSync(cached, path.join(binDir, ".pulumi-language-yaml.tmp"));
+  fs.chmodSync(path.join(binDir, ".pulumi-language-yaml.tmp"), 0o755);
+  fs.renameSync(path.join(binDir, ".pulumi-language-yaml.tmp"), path.join(binDir, "pulumi-language-yaml"));
+  return binDir;
+}
+
+function buildYamlHost(target) {
+  const go = onPath("go");
+  if (!go) return log(`warning: no pulumi-language-yaml beside the CLI and no Go to build it: Pulumi YAML programs will not run (install Go 1.25 or later, or the official Pulumi CLI)`), false;
+  const t = Date.now();
+  log(`building pulumi-language-yaml ${YAML_VERSION} from its Go modules (a few minutes the first time) ...`);
+  fs.mkdirSync(CACHE, { recursive: true });
+  const work = fs.mkdtempSync(path.join(CACHE, ".build-yaml-"));
+  // A wrapper module: \`go install module@version\` is refused (the proxy does not list the module's versions).
+  fs.writeFileSync(path.join(work, "go.mod"), `module pulumi-authconfig/yaml-host\n\ngo 1.25.11\n\nrequire ${YAML_MODULE} ${YAML_VERSION}\n`);
+  const env = { ...process.env, CGO_ENABLED: process.platform === "linux" ? "0" : process.env.CGO_ENABLED };
+  const built = path.join(work, "pulumi-language-yaml");
+  const ok = spawnSync(go, ["build", "-mod=mod", "-trimpath", "-ldflags", `-s -w -X ${YAML_MODULE}/pkg/version.Version=${YAML_VERSION}`, "-o", built, `${YAML_MODULE}/cmd/pulumi-language-yaml`], { cwd: work, env, stdio: ["ignore", "ignore", "inherit"] }).status === 0;
+  if (!ok) {
+    fs.rmSync(work, { recursive: true, force: true });
+    return log(`warning: building pulumi-language-yaml failed (see go's messages above): Pulumi YAML programs will not run`), false;
+  }
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.renameSync(built, target);
+  fs.rmSync(work, { recursive: true, force: true });
+  log(`pulumi-language-yaml built in ${secs(t)}`);
+  return true;
 }
 
 function done(binDir) {

@@ -13,6 +13,17 @@ import { secretLeaves } from "./redact";
 import { Connection, resolveConnection, setStackConfig } from "./settings";
 import { containsUnknown, valueAtPath } from "./unknown";
 
+/**
+ * A check failure as the engine gets it: the field named in the reason, not as `property`. For a
+ * failure with a property, the engine prints that top-level input's value verbatim ("property
+ * clientKey value {...} has a problem"), secret or not (pkg/resource/deploy/step_generator.go,
+ * issueCheckFailures): a bad secret, or a whole `credentials` map, would reach the CLI's output.
+ */
+function withoutProperty(failure: { property: string; reason: string }): { property: string; reason: string } {
+  if (!failure.property) return failure;
+  return { property: "", reason: failure.reason.startsWith(failure.property) ? failure.reason : `${failure.property}: ${failure.reason}` };
+}
+
 /** The methods of a Pulumi dynamic provider, for one resource definition. */
 export interface DynamicProviderMethods {
   configure(req: dynamic.ConfigureRequest): Promise<void>;
@@ -194,7 +205,8 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
     },
 
     async check(olds, news) {
-      return checkArgs(def, olds ?? {}, news);
+      const checked = checkArgs(def, olds ?? {}, news);
+      return { ...checked, failures: checked.failures?.map(withoutProperty) };
     },
 
     /** Compares only what the user declares; never calls the API. */

@@ -1,192 +1,229 @@
+import type { FaultSettings } from "../../emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BAD_INPUTS, BAD_INPUT_CANARIES } from "../fixtures/badInputs";
-import { API_KEY, EngineWorld, ScenarioResource } from "./harness";
-import { liveConfigs } from "./inspect";
+import { BAD_INPUTS, BAD_INPUT_CANARIES, BadInput } from "../fixtures/badInputs";
+import { ELEVENLABS_BAD_INPUTS, ELEVENLABS_BAD_INPUT_CANARIES } from "../fixtures/elevenlabsBadInputs";
+import { FLOWRA_BAD_INPUTS, FLOWRA_BAD_INPUT_CANARIES } from "../fixtures/flowraBadInputs";
+import { API_KEY, EngineWorld, ResourceKind, ScenarioResource } from "./harness";
+import { failureOf, setFaults } from "./inspect";
+import { storedObjects } from "./storedObjects";
 
 /**
- * What a pipeline meets against a real API: faults of every kind, bad input, a wrong key, an
- * unreachable API, a failing API. Through the real engine, against the emulator's injected faults.
+ * What a pipeline meets against a real API, for every resource kind: faults of every kind, bad
+ * input, a wrong key, an unreachable API, a failing API. Through the real engine, against the
+ * emulator's injected faults. One row per kind; the rows run at the same time, each in its own world.
  */
 
-const FAULTS = { rate: 0.2, kinds: ["429", "500", "503", "reset-before", "reset-after", "delay"], seed: 7, delayMs: 1500, retryAfterSeconds: 1 };
-const CANARY = "canary-fleet-secret-3a9c";
-
-interface ListedConfig {
-  id: string;
-  name: string;
-  status: string;
-  tool_access_config: { tools_available_for_execution: string[] };
-  credentials: Record<string, string>;
+interface ReliabilityRow {
+  readonly kind: ResourceKind;
+  /** The settings namespace: `<namespace>:apiKey`, `:baseUrl`, `:maxRetries`... */
+  readonly namespace: string;
+  /** Resource i of the fleet: `secret` is its one secret value, `tool` the one list entry an update changes. */
+  fleetArgs(secret: string, tool: string): Record<string, unknown>;
+  readonly badInputs: readonly BadInput[];
+  readonly badInputCanaries: readonly string[];
+  /** How the provider names a resource of this kind in errors. */
+  readonly typeName: string;
+  /** What else an API error shows, where the API gives it (Composio's request id). */
+  readonly errorDetail?: RegExp;
 }
 
+const ROWS: readonly ReliabilityRow[] = [
+  {
+    kind: "composio",
+    namespace: "composio",
+    fleetArgs: (secret, tool) => ({ toolkit: "slack", authScheme: "API_KEY", credentials: { api_key: secret }, toolAccessConfig: { toolsAvailableForExecution: [tool] } }),
+    badInputs: BAD_INPUTS,
+    badInputCanaries: BAD_INPUT_CANARIES,
+    typeName: "composio.AuthConfig",
+    errorDetail: /request_id: req_/,
+  },
+  {
+    kind: "flowra",
+    namespace: "flowra",
+    fleetArgs: (secret, tool) => ({ toolkit: "github", authScheme: "API_KEY", credentials: { api_key: secret }, restrictToFollowingTools: [tool] }),
+    badInputs: FLOWRA_BAD_INPUTS,
+    badInputCanaries: FLOWRA_BAD_INPUT_CANARIES,
+    typeName: "flowra.AuthConfig",
+  },
+  {
+    kind: "elevenlabs",
+    namespace: "elevenlabs",
+    fleetArgs: (secret, tool) => ({ authType: "oauth2_client_credentials", provider: "acme-crm", clientId: "crm-id", clientSecret: secret, tokenUrl: "https://auth.acme.example/token", scopes: [tool] }),
+    badInputs: ELEVENLABS_BAD_INPUTS,
+    badInputCanaries: ELEVENLABS_BAD_INPUT_CANARIES,
+    typeName: "elevenlabs.AuthConnection",
+  },
+];
 
-describe("50 auth configs with 20% injected faults of every kind", () => {
-  let world: EngineWorld;
-  const fleet = (tool: string): ScenarioResource[] =>
-    Array.from({ length: 50 }, (_, i) => ({
-      name: `fleet-${i}`,
-      args: { toolkit: "slack", authScheme: "API_KEY", credentials: { api_key: `${CANARY}-${i}` }, toolAccessConfig: { toolsAvailableForExecution: [tool] } },
-    }));
+const FAULTS: FaultSettings = { rate: 0.2, kinds: ["429", "500", "503", "reset-before", "reset-after", "delay"], seed: 7, delayMs: 1500, retryAfterSeconds: 1 };
+const CANARY = "canary-fleet-secret-3a9c";
+const FLEET = 50;
 
-  beforeAll(async () => {
-    // A short per-attempt timeout, so that the `delay` fault becomes a timeout after the request was processed.
-    world = await EngineWorld.create("faults", { config: { "composio:requestTimeoutMs": "1000" } });
-  });
-  afterAll(async () => {
-    await world?.dispose();
-  });
+describe.concurrent.each(ROWS)("$kind: 50 resources with 20% injected faults of every kind", (row) => {
+  describe.sequential("steps", () => {
+    let world: EngineWorld;
+    const fleet = (tool: string): ScenarioResource[] => Array.from({ length: FLEET }, (_, i) => ({ kind: row.kind, name: `fleet-${i}`, args: row.fleetArgs(`${CANARY}-${i}`, tool) }));
 
-  const setFaults = async (on: boolean) => {
-    const res = await fetch(`${world.emulatorUrl}/_emulator/faults`, on ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(FAULTS) } : { method: "DELETE" });
-    expect(res.ok).toBe(true);
-  };
+    beforeAll(async () => {
+      // A short per-attempt timeout, so that the `delay` fault becomes a timeout after the request was processed.
+      world = await EngineWorld.create(`faults-${row.kind}`, { config: { [`${row.namespace}:requestTimeoutMs`]: "1000" } });
+    });
+    afterAll(async () => {
+      await world?.dispose();
+    });
 
-  it("up converges in one run: exactly 50 exist, each as declared, no twins", async () => {
-    world.declare(fleet("SLACK_SEND_MESSAGE"));
-    await setFaults(true);
-    await world.up({ parallel: 10 });
-    const log = await world.requests();
-    await setFaults(false);
-    // The faults really happened, of every kind.
-    const kinds = new Set(log.map((r) => r.fault).filter(Boolean));
-    for (const kind of FAULTS.kinds) expect(kinds, `fault ${kind} was injected`).toContain(kind);
-
-    const configs = await liveConfigs<ListedConfig>(world);
-    expect(configs).toHaveLength(50);
-    expect(new Set(configs.map((c) => c.name)).size).toBe(50);
-    const outputs = await world.stack.outputs();
-    const ids = Object.values(outputs).map((o) => (o.value as { id: string }).id);
-    expect(new Set(ids)).toEqual(new Set(configs.map((c) => c.id)));
-    for (const c of configs) expect(c.tool_access_config.tools_available_for_execution).toEqual(["SLACK_SEND_MESSAGE"]);
-
-    await world.clearRequests();
-    const preview = await world.preview({ refresh: true, expectNoChanges: true });
-    expect(preview.changeSummary).toEqual({ same: 51 }); // 50 configs and the stack
-    expect(world.output).not.toContain(CANARY);
-    expect(world.persistedState()).not.toContain(CANARY);
-  });
-
-  it("an update of all 50 converges the same way", async () => {
-    world.declare(fleet("SLACK_LIST_CHANNELS"));
-    await setFaults(true);
-    await world.up({ parallel: 10 });
-    await setFaults(false);
-    const configs = await liveConfigs<ListedConfig>(world);
-    expect(configs).toHaveLength(50);
-    for (const c of configs) expect(c.tool_access_config.tools_available_for_execution).toEqual(["SLACK_LIST_CHANNELS"]);
-    const preview = await world.preview({ refresh: true, expectNoChanges: true });
-    expect(preview.changeSummary).toEqual({ same: 51 }); // 50 configs and the stack
-  });
-
-  it("a destroy of all 50 converges the same way", async () => {
-    await setFaults(true);
-    await world.destroy({ parallel: 10 });
-    await setFaults(false);
-    expect(await liveConfigs<ListedConfig>(world)).toHaveLength(0);
-    expect(world.output).not.toContain(CANARY);
-  });
-});
-
-describe("bad input fails at preview, naming the field, with zero requests", () => {
-  let world: EngineWorld;
-  beforeAll(async () => {
-    world = await EngineWorld.create("badinput");
-  });
-  afterAll(async () => {
-    await world?.dispose();
-  });
-
-  it.each(BAD_INPUTS.map((b) => [b.what, b] as const))("%s", async (_what, bad) => {
-    world.declare([{ name: "bad", args: bad.args }]);
-    const before = world.output.length;
-    const error = await world.preview().then(
-      () => undefined,
-      (e: Error) => e,
-    );
-    expect(error, "preview must fail").toBeDefined();
-    const text = `${error!.message}\n${world.output.slice(before)}`;
-    expect(text).toContain(bad.field);
-    for (const canary of BAD_INPUT_CANARIES) expect(text).not.toContain(canary);
-    expect(await world.requests()).toEqual([]);
-  });
-});
-
-describe("failures that cannot be retried away end clearly and leave state as it was", () => {
-  let world: EngineWorld;
-  let stateBefore = "";
-  const declared = { toolkit: "slack", authScheme: "API_KEY", credentials: { api_key: "canary-failure-key-61b0" } };
-
-  beforeAll(async () => {
-    world = await EngineWorld.create("failures", { config: { "composio:maxRetries": "3" } });
-    world.declare([{ name: "one", args: declared }]);
-    await world.up();
-    // Every case below tries to change the config, and must fail without touching the state.
-    world.declare([{ name: "one", args: { ...declared, toolAccessConfig: { toolsAvailableForExecution: ["X"] } } }]);
-    stateBefore = await authConfigsInState();
-  });
-  afterAll(async () => {
-    await world?.dispose();
-  });
-
-  /** The auth configs in state (ids, inputs, outputs), decrypted (ciphertexts change on every save), as one string. */
-  async function authConfigsInState(): Promise<string> {
-    const all = (await world.stack.exportStack()).deployment.resources as { type: string; id: string; inputs: unknown; outputs: unknown }[];
-    const resources = all.filter((r) => r.type.endsWith("composio:AuthConfig"));
-    expect(resources).toHaveLength(1);
-    return JSON.stringify(resources.map((r) => ({ id: r.id, inputs: r.inputs, outputs: r.outputs })));
-  }
-
-  async function failingUp(): Promise<string> {
-    const before = world.output.length;
-    const error = await world.up().then(
-      () => undefined,
-      (e: Error) => e,
-    );
-    expect(error, "up must fail").toBeDefined();
-    expect(await authConfigsInState()).toBe(stateBefore);
-    const text = `${error!.message}\n${world.output.slice(before)}`;
-    expect(text).not.toContain("canary-failure-key-61b0");
-    expect(text).not.toContain(API_KEY);
-    return text;
-  }
-
-  it("a wrong API key: the API's 401 message, naming the resource and operation", async () => {
-    await world.stack.setConfig("composio:apiKey", { value: "wrong-key-canary-2f", secret: true });
-    try {
-      const text = await failingUp();
-      expect(text).toContain('composio.AuthConfig "one": update failed');
-      expect(text).toMatch(/answered 401/);
-      expect(text).toMatch(/request_id: req_/);
-      expect(text).not.toContain("wrong-key-canary-2f");
-    } finally {
-      await world.stack.setConfig("composio:apiKey", { value: API_KEY, secret: true });
-    }
-  });
-
-  it("an unreachable base URL: connection refused, after bounded retries", async () => {
-    await world.stack.setConfig("composio:baseUrl", { value: "http://127.0.0.1:1" });
-    try {
-      const text = await failingUp();
-      expect(text).toContain('composio.AuthConfig "one": update failed');
-      expect(text).toContain("connection refused");
-    } finally {
-      await world.stack.setConfig("composio:baseUrl", { value: world.emulatorUrl });
-    }
-  });
-
-  it("a 500 that never stops: the API's message and slug, after bounded retries", async () => {
-    await fetch(`${world.emulatorUrl}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ rate: 1, kinds: ["500"], seed: 1 }) });
-    try {
+    /**
+     * Exactly 50 objects exist, one per resource: each carries its resource's own secret and the
+     * declared list, the stack's ids are the live ids (no twin, no orphan, nothing bound to the wrong resource).
+     */
+    async function expectExactlyTheFleet(tool: string): Promise<void> {
+      const live = await storedObjects(world, row.kind);
+      expect(live).toHaveLength(FLEET);
+      const outputs = await world.stack.outputs();
+      const idOf = (i: number) => (outputs[`fleet-${i}`].value as { id: string }).id;
+      const byId = new Map(live.map((o) => [o.id, o]));
+      for (let i = 0; i < FLEET; i++) {
+        const object = byId.get(idOf(i));
+        expect(object, `fleet-${i}'s object exists`).toBeDefined();
+        expect(object!.secret, `fleet-${i} holds its own secret`).toBe(`${CANARY}-${i}`);
+        expect(object!.tools).toEqual([tool]);
+      }
       await world.clearRequests();
-      const text = await failingUp();
-      expect(text).toContain('composio.AuthConfig "one": update failed');
-      expect(text).toMatch(/answered 500/);
-      expect(text).toMatch(/request_id: req_/);
-      // The first attempt and three retries, then it stops.
-      expect((await world.requests()).filter((r) => r.method === "PATCH")).toHaveLength(4);
-      expect(text).toMatch(/retry 3 of 3/);
-    } finally {
-      await fetch(`${world.emulatorUrl}/_emulator/faults`, { method: "DELETE" });
+      expect((await world.preview({ refresh: true, expectNoChanges: true })).changeSummary).toEqual({ same: FLEET + 1 }); // and the stack
+      expect(world.output).not.toContain(CANARY);
+      expect(world.persistedState()).not.toContain(CANARY);
     }
+
+    async function withFaults(step: () => Promise<unknown>): Promise<void> {
+      await setFaults(world, FAULTS);
+      try {
+        await step();
+      } finally {
+        await setFaults(world, null);
+      }
+    }
+
+    it("up converges in one run", async () => {
+      world.declare(fleet("TOOL_A"));
+      await withFaults(async () => {
+        await world.up({ parallel: 10 });
+        // The faults really happened, of every kind.
+        const kinds = new Set((await world.requests()).map((r) => r.fault).filter(Boolean));
+        for (const kind of FAULTS.kinds) expect(kinds, `fault ${kind} was injected`).toContain(kind);
+      });
+      await expectExactlyTheFleet("TOOL_A");
+    });
+
+    it("an update of all 50 converges the same way", async () => {
+      world.declare(fleet("TOOL_B"));
+      await withFaults(() => world.up({ parallel: 10 }));
+      await expectExactlyTheFleet("TOOL_B");
+    });
+
+    it("a destroy of all 50 converges the same way", async () => {
+      await withFaults(() => world.destroy({ parallel: 10 }));
+      expect(await storedObjects(world, row.kind)).toHaveLength(0);
+      expect(world.output).not.toContain(CANARY);
+    });
+  });
+});
+
+// The engine stops a preview at the first invalid resource, so each bad input needs a preview of its own.
+describe.concurrent.each(ROWS)("$kind: bad input fails at preview, naming the field, with zero requests", (row) => {
+  let world: EngineWorld;
+  beforeAll(async () => {
+    world = await EngineWorld.create(`badinput-${row.kind}`);
+  });
+  afterAll(async () => {
+    await world?.dispose();
+  });
+
+  it(`all ${row.badInputs.length} cases`, async () => {
+    expect(row.badInputs.length).toBeGreaterThanOrEqual(30);
+    const missed: string[] = [];
+    for (const bad of row.badInputs) {
+      world.declare([{ kind: row.kind, name: "bad", args: bad.args }]);
+      const text = await failureOf(world, () => world.preview());
+      if (text === undefined) missed.push(`${bad.what}: preview passed`);
+      else if (!text.includes(bad.field)) missed.push(`${bad.what}: the error does not name ${bad.field}`);
+      for (const canary of row.badInputCanaries) if (text?.includes(canary)) missed.push(`${bad.what}: the error shows a secret`);
+      const sent = await world.requests();
+      if (sent.length > 0) missed.push(`${bad.what}: ${sent.length} requests sent`);
+    }
+    expect(missed).toEqual([]);
+  }, 1_800_000); // a preview per case, on a machine that may be busy
+});
+
+describe.concurrent.each(ROWS)("$kind: failures that cannot be retried away end clearly and leave state as it was", (row) => {
+  describe.sequential("steps", () => {
+    let world: EngineWorld;
+    let stateBefore = "";
+    const secret = `canary-failure-key-61b0-${row.kind}`;
+
+    beforeAll(async () => {
+      world = await EngineWorld.create(`failures-${row.kind}`, { config: { [`${row.namespace}:maxRetries`]: "3" } });
+      world.declare([{ kind: row.kind, name: "one", args: row.fleetArgs(secret, "TOOL_A") }]);
+      await world.up();
+      // Every case below tries to change it, and must fail without touching the state.
+      world.declare([{ kind: row.kind, name: "one", args: row.fleetArgs(secret, "TOOL_B") }]);
+      stateBefore = await resourcesInState();
+    });
+    afterAll(async () => {
+      await world?.dispose();
+    });
+
+    /** The resources in state (ids, inputs, outputs), decrypted (ciphertexts change on every save), as one string. */
+    async function resourcesInState(): Promise<string> {
+      const all = (await world.stack.exportStack()).deployment.resources as { type: string; id: string; inputs: unknown; outputs: unknown }[];
+      const resources = all.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"));
+      expect(resources).toHaveLength(1);
+      return JSON.stringify(resources.map((r) => ({ id: r.id, inputs: r.inputs, outputs: r.outputs })));
+    }
+
+    async function failingUp(): Promise<string> {
+      const text = await failureOf(world, () => world.up());
+      expect(text, "up must fail").toBeDefined();
+      expect(await resourcesInState()).toBe(stateBefore);
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain(API_KEY);
+      expect(text).toContain(`${row.typeName} "one": update failed`);
+      return text!;
+    }
+
+    it("a wrong API key: the API's 401 message, naming the resource and operation", async () => {
+      await world.stack.setConfig(`${row.namespace}:apiKey`, { value: "wrong-key-canary-2f", secret: true });
+      try {
+        const text = await failingUp();
+        expect(text).toMatch(/answered 401/);
+        if (row.errorDetail) expect(text).toMatch(row.errorDetail);
+        expect(text).not.toContain("wrong-key-canary-2f");
+      } finally {
+        await world.stack.setConfig(`${row.namespace}:apiKey`, { value: API_KEY, secret: true });
+      }
+    });
+
+    it("an unreachable base URL: connection refused, after bounded retries", async () => {
+      await world.stack.setConfig(`${row.namespace}:baseUrl`, { value: "http://127.0.0.1:1" });
+      try {
+        expect(await failingUp()).toContain("connection refused");
+      } finally {
+        await world.stack.setConfig(`${row.namespace}:baseUrl`, { value: world.emulatorUrl });
+      }
+    });
+
+    it("a 500 that never stops: the API's answer, after bounded retries", async () => {
+      await setFaults(world, { rate: 1, kinds: ["500"], seed: 1 });
+      try {
+        await world.clearRequests();
+        const text = await failingUp();
+        expect(text).toMatch(/answered 500/);
+        if (row.errorDetail) expect(text).toMatch(row.errorDetail);
+        expect(text).toMatch(/retry 3 of 3/);
+        // The first attempt and three retries of the one write, then it stops.
+        expect((await world.requests()).filter((r) => r.method === "PATCH")).toHaveLength(4);
+      } finally {
+        await setFaults(world, null);
+      }
+    });
   });
 });

@@ -313,6 +313,8 @@ describe("flowra.AuthConfig provider methods over HTTP", () => {
     for (const bad of FLOWRA_BAD_INPUTS) {
       const { failures } = await provider.check({}, { ...bad.args, __logicalName: "bad" });
       expect(failures!.some((f) => f.reason.includes(bad.field))).toBe(true);
+      // The engine prints the value of a failure's property, secret or not: the field is named in the reason only.
+      expect(failures!.map((f) => f.property)).toEqual(failures!.map(() => ""));
     }
     expect(await emulator.requests()).toEqual([]);
   });

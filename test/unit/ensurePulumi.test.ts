@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 const script = join(__dirname, "../../scripts/ensure-pulumi.mjs");
 
 describe("scripts/ensure-pulumi.mjs", () => {
-  it("prints, as its last line of stdout, a folder holding a Pulumi CLI of v3.216 or later", () => {
+  it("prints, as its last line of stdout, a folder holding a Pulumi CLI of v3.216 or later and the YAML language host", () => {
     // `npm test` runs the script before the tests, so this finds the CLI on PATH or in the cache.
     const run = spawnSync("node", [script], { encoding: "utf8" });
     expect(run.status).toBe(0);
@@ -16,6 +16,8 @@ describe("scripts/ensure-pulumi.mjs", () => {
     const version = spawnSync(join(dir, "pulumi"), ["version"], { encoding: "utf8", env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } });
     const [major, minor] = /v(\d+)\.(\d+)/.exec(version.stdout)!.slice(1).map(Number);
     expect(major > 3 || (major === 3 && minor >= 216)).toBe(true);
+    // The YAML language host beside it, so that Pulumi YAML programs run.
+    expect(() => accessSync(join(dir, "pulumi-language-yaml"), constants.X_OK)).not.toThrow();
   });
 
   it("without a CLI and without Go, fails saying how to install the CLI", () => {
