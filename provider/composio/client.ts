@@ -1,4 +1,4 @@
-import type { AppliedChanges, CallContext, ResourceApi } from "../core/definition";
+import type { AppliedChanges, CallContext, ListedPage, ResourceApi } from "../core/definition";
 import { ApiErrorBody, AuthConfigError, NotFoundError } from "../core/errors";
 import type { HttpClient } from "../core/httpClient";
 import { buildPatchBody, statusChange } from "./patchBody";
@@ -6,15 +6,26 @@ import type { AuthConfigInputs } from "./state";
 import { ComposioAuthConfigObject, createBody } from "./wire";
 
 const BASE = "/api/v3/auth_configs";
+/** The largest `limit` the list serves (spec: List); the real one may serve fewer, so `next_cursor` is followed. */
+const PAGE_SIZE = 200;
 
 interface ListPage {
   items: ComposioAuthConfigObject[];
   next_cursor: string | null;
+  total_items?: number;
 }
 
 /** The Composio v3 auth-config endpoints (spec: composio-v3.md, Endpoints). */
 export class ComposioApi implements ResourceApi<AuthConfigInputs, ComposioAuthConfigObject> {
-  constructor(private readonly http: HttpClient) {}
+  readonly listPageSize: number;
+
+  /** `pageSize`: the list's `limit` (tests use small pages to page through few configs). */
+  constructor(
+    private readonly http: HttpClient,
+    options: { pageSize?: number } = {},
+  ) {
+    this.listPageSize = options.pageSize ?? PAGE_SIZE;
+  }
 
   async create(inputs: AuthConfigInputs, name: string, ctx: CallContext): Promise<string> {
     const body = createBody({ ...inputs, name });
@@ -36,6 +47,17 @@ export class ComposioApi implements ResourceApi<AuthConfigInputs, ComposioAuthCo
     }
   }
 
+  /** One page of every auth config, disabled ones included (deleted ones the list leaves out), oldest first. */
+  async listPage(cursor: string | undefined, ctx: CallContext): Promise<ListedPage<ComposioAuthConfigObject>> {
+    const res = await this.http.request<ListPage>({ method: "GET", path: BASE, query: { show_disabled: true, limit: this.listPageSize, cursor }, context: ctx, secrets: ctx.secrets });
+    const items = res.body?.items;
+    if (!Array.isArray(items) || !items.every((item) => typeof item?.id === "string")) {
+      throw new AuthConfigError("AUTHCONFIG_INVALID_RESPONSE", `${ctx.resource}: ${ctx.operation} failed: GET ${BASE} answered ${res.status} without a list of auth configs`);
+    }
+    const total = res.body.total_items;
+    return { items, next: res.body.next_cursor ?? undefined, total: typeof total === "number" ? total : undefined };
+  }
+
   /** Every auth config of the toolkit whose name is exactly `name`, disabled ones included. */
   async findByLabel(name: string, inputs: AuthConfigInputs, ctx: CallContext): Promise<ComposioAuthConfigObject[]> {
     const found: ComposioAuthConfigObject[] = [];
@@ -44,7 +66,7 @@ export class ComposioApi implements ResourceApi<AuthConfigInputs, ComposioAuthCo
       const res = await this.http.request<ListPage>({
         method: "GET",
         path: BASE,
-        query: { search: name, toolkit_slug: inputs.toolkit, show_disabled: true, limit: 200, cursor },
+        query: { search: name, toolkit_slug: inputs.toolkit, show_disabled: true, limit: PAGE_SIZE, cursor },
         context: ctx,
         secrets: ctx.secrets,
       });

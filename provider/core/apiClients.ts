@@ -1,18 +1,22 @@
-import type { ResourceApi, ResourceDefinition } from "./definition";
+import { ApiClient, withCoalescedReads } from "./coalescedReads";
+import type { ResourceDefinition } from "./definition";
 import { HttpClient } from "./httpClient";
 import { logLine } from "./log";
 import { sharedRateLimiter } from "./rateLimiter";
 import { DEFAULT_RETRY_POLICY } from "./retry";
 import { Connection, describeApiKey, describeBaseUrl } from "./settings";
 
-const clients = new Map<string, ResourceApi<any, any>>();
+const clients = new Map<string, ApiClient<any, any>>();
 
-/** One API client per resource type and connection, shared by every resource in this provider process. */
-export function apiClientFor<I, R>(def: ResourceDefinition<any, any, R>, connection: Connection): ResourceApi<I, R> {
+/**
+ * One API client per resource type and connection, shared by every resource in this provider
+ * process: so the reads of a refresh share list requests (coalescedReads.ts).
+ */
+export function apiClientFor<I, R>(def: ResourceDefinition<any, any, R>, connection: Connection): ApiClient<I, R> {
   const key = JSON.stringify([def.kind, connection]);
   let client = clients.get(key);
   if (!client) {
-    client = def.api(
+    const api = def.api(
       new HttpClient({
         baseUrl: connection.baseUrl,
         headers: { ...def.authHeaders(connection.apiKey), "user-agent": "pulumi-authconfig" },
@@ -25,7 +29,13 @@ export function apiClientFor<I, R>(def: ResourceDefinition<any, any, R>, connect
         log: logLine,
       }),
     );
+    client = withCoalescedReads(api, (remote: R) => def.idOf(remote));
     clients.set(key, client);
   }
-  return client as ResourceApi<I, R>;
+  return client as ApiClient<I, R>;
+}
+
+/** Drops every client, with what its reads learnt (list passes, the project's size): as a new provider process would start. For tests. */
+export function forgetApiClients(): void {
+  clients.clear();
 }

@@ -43,12 +43,43 @@ export interface AppliedChanges<R> {
   readonly remote?: R;
 }
 
-/** The endpoints of one API, as the core uses them. `R` is the API's object as it reads it. */
+/** One page of an API's list of configs. */
+export interface ListedPage<R> {
+  readonly items: readonly R[];
+  /** Where the next page starts; undefined on the last page. */
+  readonly next?: string;
+  /** How many configs the whole list holds, when the API says. */
+  readonly total?: number;
+}
+
+/**
+ * The endpoints of one API, as the core uses them. `R` is the API's object as it reads it.
+ *
+ * Reads go through the core (coalescedReads.ts), which sends a `get` per config or pages through
+ * `listPage` for many at once, whichever costs fewer requests: both must show a config alike
+ * (masked values, disabled configs).
+ */
 export interface ResourceApi<I, R> {
   /** POSTs a new config whose label (the field that names it) is `label`; returns its id. */
   create(inputs: I, label: string, ctx: CallContext): Promise<string>;
-  /** The config, or undefined when it does not exist (or was deleted). */
-  get(id: string, ctx: CallContext): Promise<R | undefined>;
+  /**
+   * The config by id (one GET), or undefined when it does not exist (or was deleted). An API
+   * without a GET by id leaves it out: the core then finds configs in `listPage`.
+   */
+  get?(id: string, ctx: CallContext): Promise<R | undefined>;
+  /**
+   * One page of every config of the project, disabled ones included, in an order that configs
+   * created meanwhile do not upset (oldest first): the first page without `cursor`, else the page
+   * that a previous page's `next` names.
+   */
+  listPage(cursor: string | undefined, ctx: CallContext): Promise<ListedPage<R>>;
+  /** The most configs `listPage` asks for at once (Infinity: the list is never paged). */
+  readonly listPageSize: number;
+  /**
+   * Whether a listed config is deleted, for an API whose list shows deleted configs marked so.
+   * Without it, a deleted config is one the list leaves out.
+   */
+  isDeletedInList?(remote: R): boolean;
   /** Every config (disabled ones included) whose label is exactly `label`, of the same kind as `inputs`. */
   findByLabel(label: string, inputs: I, ctx: CallContext): Promise<R[]>;
   /** Makes the config match `after`, sending only what differs from `before`. */

@@ -1,7 +1,8 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { apiClientFor } from "./apiClients";
 import { CORE_INPUT_KEYS as CORE_KEYS, checkArgs, replacesOnChange } from "./checkArgs";
-import type { AppliedChanges, CallContext, CoreInputs, ResourceApi, ResourceDefinition } from "./definition";
+import type { ApiClient } from "./coalescedReads";
+import type { AppliedChanges, CallContext, CoreInputs, ResourceDefinition } from "./definition";
 import { describeDrift } from "./driftReport";
 import { jsonEqual } from "./equality";
 import { AuthConfigError, ConflictError } from "./errors";
@@ -44,7 +45,7 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
   const label = (inputs: Partial<I> | Record<string, unknown>) => `${def.kind} "${String((inputs as Record<string, unknown>).__logicalName ?? (inputs as Record<string, unknown>)[def.labelField] ?? "?")}"`;
 
   /** The API client and call context of one operation; connection settings are resolved here, at run time. */
-  function session(inputs: Partial<I>, operation: string, previous?: Partial<I>): { api: ResourceApi<I, R>; ctx: CallContext; connection: Connection } {
+  function session(inputs: Partial<I>, operation: string, previous?: Partial<I>): { api: ApiClient<I, R>; ctx: CallContext; connection: Connection } {
     const resource = label(inputs);
     let connection: Connection;
     try {
@@ -75,7 +76,7 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
     return out as I;
   }
 
-  async function readBack(api: ResourceApi<I, R>, id: string, inputs: I, ctx: CallContext): Promise<S> {
+  async function readBack(api: ApiClient<I, R>, id: string, inputs: I, ctx: CallContext): Promise<S> {
     const remote = await api.get(id, ctx);
     if (!remote) {
       throw new AuthConfigError("AUTHCONFIG_GONE", `${ctx.resource}: ${ctx.operation} failed: ${id} no longer exists; run \`pulumi refresh\` to drop it from state`);
@@ -84,12 +85,12 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
   }
 
   /** The state after a write: from the write's answer when the API gave the config back, else read back. */
-  async function stateAfter(api: ResourceApi<I, R>, id: string, applied: AppliedChanges<R>, inputs: I, ctx: CallContext): Promise<S> {
+  async function stateAfter(api: ApiClient<I, R>, id: string, applied: AppliedChanges<R>, inputs: I, ctx: CallContext): Promise<S> {
     return applied.remote !== undefined ? stateOf(applied.remote, inputs) : readBack(api, id, inputs, ctx);
   }
 
   /** Adopts an existing config by `importId`: checks it can be the declared one, then sends only what differs. */
-  async function adopt(api: ResourceApi<I, R>, inputs: I, ctx: CallContext): Promise<AppliedChanges<R>> {
+  async function adopt(api: ApiClient<I, R>, inputs: I, ctx: CallContext): Promise<AppliedChanges<R>> {
     const id = inputs.importId as string;
     const holder = otherHolder(def.kind, id, ctx.resource);
     if (holder) {
@@ -123,7 +124,7 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
    * marker (provably ours: only this resource's create carries it), then sends what the POST could not
    * carry (the declared label, a disabled status). Returns the config's state.
    */
-  async function finishCreate(api: ResourceApi<I, R>, id: string, inputs: I, postedLabel: string, ctx: CallContext, connection: Connection): Promise<S> {
+  async function finishCreate(api: ApiClient<I, R>, id: string, inputs: I, postedLabel: string, ctx: CallContext, connection: Connection): Promise<S> {
     const marker = inputs.__marker as string;
     const marked = postedLabel === marker ? await api.findByLabel(marker, inputs, ctx) : [];
     for (const leftover of marked) {
@@ -179,7 +180,7 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
   }
 
   /** Deletes a config this create just made; false when that failed too (then it is reported as partly created). */
-  async function deletedQuietly(api: ResourceApi<I, R>, id: string, ctx: CallContext): Promise<boolean> {
+  async function deletedQuietly(api: ApiClient<I, R>, id: string, ctx: CallContext): Promise<boolean> {
     try {
       await api.delete(id, ctx);
       await logLine(`${ctx.resource}: create: deleted ${id} again, as the API refused its declared ${def.labelField}`);

@@ -1,5 +1,5 @@
 import { CoalescedList } from "../core/coalescedList";
-import type { AppliedChanges, CallContext, ResourceApi } from "../core/definition";
+import type { AppliedChanges, CallContext, ListedPage, ResourceApi } from "../core/definition";
 import { ApiErrorBody, AuthConfigError, NotFoundError } from "../core/errors";
 import type { HttpClient } from "../core/httpClient";
 import { logLine } from "../core/log";
@@ -13,10 +13,12 @@ const BASE = "/v1/workspace/auth-connections";
 /**
  * The ElevenLabs workspace auth-connection endpoints (spec: elevenlabs-v1.md, Endpoints). There is
  * no GET by id: every read lists all connections, and the reads of one provider process share list
- * requests (core/coalescedList.ts). The list holds types this project never creates; they are
- * passed over, never judged.
+ * requests (core/coalescedReads.ts for reads by id, core/coalescedList.ts for lookups by name). The
+ * list holds types this project never creates; they are passed over, never judged.
  */
 export class ElevenLabsApi implements ResourceApi<AuthConnectionInputs, ElevenLabsConnectionObject> {
+  /** The list is never paged. */
+  readonly listPageSize = Number.POSITIVE_INFINITY;
   private readonly connections: CoalescedList<ElevenLabsConnectionObject>;
 
   constructor(private readonly http: HttpClient) {
@@ -32,8 +34,10 @@ export class ElevenLabsApi implements ResourceApi<AuthConnectionInputs, ElevenLa
     return id;
   }
 
-  async get(id: string, ctx: CallContext): Promise<ElevenLabsConnectionObject | undefined> {
-    return (await this.connections.list(ctx)).find((connection) => connection.id === id);
+  /** Every connection of the workspace, as one page. */
+  async listPage(_cursor: string | undefined, ctx: CallContext): Promise<ListedPage<ElevenLabsConnectionObject>> {
+    const items = await this.listAll(ctx);
+    return { items, total: items.length };
   }
 
   /** The connections of the same type named exactly `name`: what a POST of `inputs` under that name could have made. */

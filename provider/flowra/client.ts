@@ -1,4 +1,4 @@
-import type { AppliedChanges, CallContext, ResourceApi } from "../core/definition";
+import type { AppliedChanges, CallContext, ListedPage, ResourceApi } from "../core/definition";
 import { ApiErrorBody, AuthConfigError, NotFoundError } from "../core/errors";
 import type { HttpClient } from "../core/httpClient";
 import { buildPatchBody } from "./patchBody";
@@ -18,11 +18,20 @@ interface SuccessWrapper {
 interface PageWrapper {
   data?: FlowraAuthConfigObject[];
   hasNextPage?: boolean;
+  total?: number;
 }
 
 /** The Flowra v1 auth-config endpoints (spec: flowra-v1.md, Endpoints). */
 export class FlowraApi implements ResourceApi<FlowraAuthConfigInputs, FlowraAuthConfigObject> {
-  constructor(private readonly http: HttpClient) {}
+  readonly listPageSize: number;
+
+  /** `pageSize`: the list's `limit` (tests use small pages to page through few configs). */
+  constructor(
+    private readonly http: HttpClient,
+    options: { pageSize?: number } = {},
+  ) {
+    this.listPageSize = options.pageSize ?? PAGE_SIZE;
+  }
 
   async create(inputs: FlowraAuthConfigInputs, displayName: string, ctx: CallContext): Promise<string> {
     const res = await this.http.request<SuccessWrapper>({ method: "POST", path: BASE, body: createBody(inputs, displayName), context: ctx, secrets: ctx.secrets });
@@ -37,6 +46,27 @@ export class FlowraApi implements ResourceApi<FlowraAuthConfigInputs, FlowraAuth
       if (error instanceof NotFoundError) return undefined;
       throw error;
     }
+  }
+
+  /**
+   * One page of every auth config, disabled ones included, oldest first (so that configs made
+   * meanwhile land on later pages). The cursor is the page number. A deleted config is gone from the list.
+   */
+  async listPage(cursor: string | undefined, ctx: CallContext): Promise<ListedPage<FlowraAuthConfigObject>> {
+    const page = cursor === undefined ? 1 : Number(cursor);
+    const res = await this.http.request<PageWrapper>({
+      method: "GET",
+      path: BASE,
+      query: { showDisabled: true, sortBy: "createdAt", sortOrder: "ASC", limit: this.listPageSize, page },
+      context: ctx,
+      secrets: ctx.secrets,
+    });
+    const items = res.body?.data;
+    if (!Array.isArray(items) || !items.every((item) => typeof item?.id === "string")) {
+      throw new AuthConfigError("AUTHCONFIG_INVALID_RESPONSE", `${ctx.resource}: ${ctx.operation} failed: GET ${BASE} answered ${res.status} without a list of auth configs`);
+    }
+    const last = res.body.hasNextPage !== true || items.length === 0;
+    return { items, next: last ? undefined : String(page + 1), total: typeof res.body.total === "number" ? res.body.total : undefined };
   }
 
   /**

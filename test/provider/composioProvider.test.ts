@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator } from "../../emulator";
 import * as provider from "../../provider/composio/authConfigProvider";
 import { composioAuthConfig } from "../../provider/composio/definition";
+import { forgetApiClients } from "../../provider/core/apiClients";
 import { checkArgs } from "../../provider/core/checkArgs";
 
 const checkInputs = (olds: Record<string, unknown>, news: Record<string, unknown>) => checkArgs(composioAuthConfig, olds, news);
@@ -37,6 +38,7 @@ function useEmulatorAndEnvironment(emulatorOptions: Parameters<typeof startEmula
   });
   beforeEach(async () => {
     await fetch(`${handle.url}/_emulator/reset`, { method: "POST" });
+    forgetApiClients(); // each test a new provider process: no list pass read by an earlier one
   });
   return handle;
 }

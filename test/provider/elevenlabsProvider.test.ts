@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startEmulator } from "../../emulator";
+import { forgetApiClients } from "../../provider/core/apiClients";
 import { checkArgs } from "../../provider/core/checkArgs";
 import { forgetHeldConfigs } from "../../provider/core/heldConfigs";
 import * as provider from "../../provider/elevenlabs/authConnectionProvider";
@@ -93,6 +94,7 @@ function useEmulator(env: Record<string, string> = {}) {
   });
   beforeEach(async () => {
     forgetHeldConfigs();
+    forgetApiClients(); // each test a new provider process: no list pass read by an earlier one
     await fetch(`${handle.url}/_emulator/reset`, { method: "POST" });
   });
   const control = async (method: string, path: string, body?: unknown) => {

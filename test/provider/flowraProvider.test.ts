@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator } from "../../emulator";
+import { forgetApiClients } from "../../provider/core/apiClients";
 import { checkArgs } from "../../provider/core/checkArgs";
 import { forgetHeldConfigs } from "../../provider/core/heldConfigs";
 import * as provider from "../../provider/flowra/authConfigProvider";
@@ -55,6 +56,7 @@ function useEmulator(env: Record<string, string> = {}): Emulator {
   beforeEach(async () => {
     await fetch(`${url}/_emulator/reset`, { method: "POST" });
     forgetHeldConfigs();
+    forgetApiClients(); // each test a new provider process: no list pass read by an earlier one
   });
   const json = async (res: Response) => {
     const text = await res.text();
