@@ -116,7 +116,8 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
     }
     const applied = await api.applyChanges(id, inputsOf(observed), inputs, ctx);
     await logLine(`${ctx.resource}: adopted ${id}${applied.changed.length > 0 ? ` and updated ${applied.changed.join(", ")}` : ""}`);
-    return applied;
+    // Nothing written: the config is as just read, and needs no read back.
+    return applied.changed.length === 0 && applied.remote === undefined ? { ...applied, remote } : applied;
   }
 
   /**

@@ -293,6 +293,15 @@ describe("flowra.AuthConfig provider methods over HTTP", () => {
     expect(log.filter((r) => r.method === "PATCH").map((r) => r.body)).toEqual([{ credentials: { client_secret: SECRET }, restrictToFollowingTools: ["A"] }]);
   });
 
+  it("importId of a config that already matches: one read, no PATCH, and no read back", async () => {
+    const made = await emulator.api("POST", BASE, { toolkit: { slug: "github" }, authConfig: { type: "use_custom_auth", authScheme: "API_KEY", displayName: "made by hand" } });
+    await emulator.clearLog();
+    const { id, outs } = await provider.create(checked({ toolkit: "github", authScheme: "API_KEY", importId: made.body.data.id }, "adopted"));
+    expect(id).toBe(made.body.data.id);
+    expect(outs).toMatchObject({ displayName: "made by hand", authScheme: "API_KEY", enabled: true });
+    expect((await emulator.requests()).map(line)).toEqual([`GET ${BASE}/ID`]);
+  });
+
   it("importId of a config with another authScheme is refused, naming the field; nothing is written", async () => {
     const made = await emulator.api("POST", BASE, { toolkit: { slug: "github" }, authConfig: { type: "use_custom_auth", authScheme: "API_KEY" } });
     await emulator.clearLog();
