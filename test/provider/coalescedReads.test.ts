@@ -238,3 +238,31 @@ describe.each([composio, flowra, elevenlabs])("$name: reads through the provider
     }
   }, 120_000);
 });
+
+describe("a shared list request that fails", () => {
+  it("fails each read naming its own resource, and no caller's secret", async () => {
+    await control("POST", "/_emulator/reset");
+    Object.assign(process.env, { COMPOSIO_BASE_URL: url, COMPOSIO_API_KEY: KEY, COMPOSIO_MAX_RETRIES: "0" });
+    try {
+      const names = ["alpha", "beta", "gamma"];
+      const made = await Promise.all(names.map((name, i) => composio.make({ special: false, disabled: false, deleted: false, secret: `canary-own-${name}` }, i)));
+      await control("POST", "/_emulator/faults", { rate: 1, kinds: ["500"], methods: ["GET"] });
+      forgetApiClients();
+      await clearRequests();
+      const props = (name: string, i: number) => ({ __logicalName: name, toolkit: "slack", authScheme: "OAUTH2", name: `custom-${i}`, credentials: { client_id: `client-${i}`, client_secret: `canary-own-${name}` } });
+      const results = await Promise.allSettled(made.map(({ id }, i) => composioProvider.read(id, props(names[i], i))));
+      const messages = results.map((result) => (result.status === "rejected" ? String((result.reason as Error).message) : "read succeeded"));
+      names.forEach((name, i) => {
+        expect(messages[i]).toContain(`composio.AuthConfig "${name}": read failed: GET /api/v3/auth_configs answered 500`);
+        for (const secret of names.map((other) => `canary-own-${other}`)) expect(messages[i]).not.toContain(secret);
+      });
+      // One list request, shared by the three reads.
+      const sent = (await control("GET", "/_emulator/requests")) as { method: string; path: string }[];
+      expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /api/v3/auth_configs"]);
+    } finally {
+      await control("DELETE", "/_emulator/faults");
+      forgetApiClients();
+      for (const key of ["COMPOSIO_BASE_URL", "COMPOSIO_API_KEY", "COMPOSIO_MAX_RETRIES"]) delete process.env[key];
+    }
+  });
+});
