@@ -54,9 +54,10 @@ interface Listing<R> {
 }
 
 /**
- * Reads of configs by id, coalesced: the reads that arrive together in one provider process (a
- * refresh, the read-backs after many updates) share list pages where that is cheaper than a GET
- * per config (readPlan.ts decides), and the results are the same as GETs by id would give.
+ * Reads of configs by id, coalesced: the reads of one provider process (a refresh, the read-backs
+ * after many updates) share list pages where that is cheaper than a GET per config, and the results
+ * are the same as GETs by id would give. readPlan.ts decides, batch by batch, within a budget: all
+ * the reads of a process cost at most one request each, plus one.
  *
  * Read after write. Each caller gets a config from a request sent after it asked, with one
  * exception: a pass through the list that began when no write of this process was under way, and
@@ -85,7 +86,8 @@ export class CoalescedReads<R> {
   /** Configs per page: as asked, until a page that is not the last shows what the API really serves. */
   private pageSize: number;
   private requestsSent = 0;
-  private readsAsked = 0;
+  /** Reads asked so far: those answered at once, and those of batches begun. */
+  private readsCounted = 0;
   /** Counts each start and each end of a write by this process. */
   private writeEvents = 0;
   private writesInFlight = 0;
@@ -99,10 +101,10 @@ export class CoalescedReads<R> {
 
   /** The config, or undefined when it does not exist (or was deleted). */
   get(id: string, ctx: CallContext): Promise<R | undefined> {
-    this.readsAsked++;
     const listing = this.listing;
     const listed = listing && this.isClean(listing) && !listing.answered.has(id) ? listing.items.get(id) : undefined;
     if (listing && listed) {
+      this.readsCounted++;
       listing.answered.add(id);
       return Promise.resolve(structuredClone(listed));
     }
@@ -134,6 +136,7 @@ export class CoalescedReads<R> {
   private start(): void {
     const waiters = this.waiting ?? [];
     this.waiting = undefined;
+    this.readsCounted += waiters.length;
     this.inFlight = this.read(waiters).then(() => {
       this.inFlight = undefined;
     });
@@ -143,7 +146,7 @@ export class CoalescedReads<R> {
   private async read(waiters: Waiter<R>[]): Promise<void> {
     const byId = new Map<string, Waiter<R>[]>();
     for (const waiter of waiters) byId.set(waiter.id, [...(byId.get(waiter.id) ?? []), waiter]);
-    const firstRead = this.readsAsked === 1;
+    const firstRead = this.readsCounted === waiters.length && waiters.length === 1;
     const settle = (id: string, remote: R | undefined) => {
       for (const waiter of byId.get(id) ?? []) waiter.resolve(remote === undefined ? undefined : structuredClone(remote));
       byId.delete(id);
@@ -164,7 +167,8 @@ export class CoalescedReads<R> {
           await this.readAllPages(this.newListing(), this.shared(open));
           continue;
         }
-        const step = nextReadStep({ unread: byId.size, firstRead, total: this.total, listed: listing?.received ?? 0, pageSize: this.pageSize });
+        const spare = this.readsCounted + 1 - this.requestsSent - byId.size;
+        const step = nextReadStep({ unread: byId.size, firstRead, total: this.total, listed: listing?.received ?? 0, pageSize: this.pageSize, spare });
         if (step === "get-each") return await this.getEach(byId, settle);
         const pass = listing ?? this.newListing();
         if (step === "next-page") await this.readPage(pass, this.shared(open));

@@ -15,23 +15,33 @@ export interface ReadSituation {
   readonly firstRead: boolean;
   /** How many configs the project's list holds, once a page has said; undefined before. */
   readonly total: number | undefined;
-  /** Configs already read in the listing that "all-pages" would continue (0 for a new one). */
+  /** Configs already received in the pass that a page would continue (0 for a new pass). */
   readonly listed: number;
   /** Configs per page (as the API really serves them, once seen). */
   readonly pageSize: number;
+  /**
+   * Requests this process may still send beyond one GET per unread config, so that all its reads
+   * together cost at most one request each plus one: the reads asked so far, plus one, less the
+   * requests sent so far and the unread configs. Reads that list pages answered add to it.
+   */
+  readonly spare: number;
 }
 
 /**
  * The cheaper way to read a batch: GETs by id cost one request per config, the list one per page.
- * Until a page has said how big the project is, the first page is read (and serves the configs it
- * holds), except for a process's first read when it is alone: then one GET, as without batching.
- * Once the size is known, the list is paged through when that costs no more requests than the GETs
- * (and serves later reads too); otherwise each config is read by id. So a batch never costs more
- * than its GETs, plus that first page once per process.
+ * - The rest of the list, when its pages cost no more than the GETs plus what is spare: it answers
+ *   this batch and later reads too (a refresh reads the whole project once).
+ * - Else one more page while a request is spare: the first page says how big the project is, and
+ *   since the engine refreshes resources in the order they were created, which is the list's, each
+ *   page tends to answer the next reads, and what it answers is spare again.
+ * - Else a GET per config. A process's first read, when alone (one update's read-back), is one GET.
+ * So a process's reads never cost more than one request each, plus one (plus a GET for each config
+ * the list shows as gone without proving it).
  */
 export function nextReadStep(situation: ReadSituation): ReadStep {
-  const { unread, firstRead, total, listed, pageSize } = situation;
-  if (total === undefined) return unread === 1 && firstRead ? "get-each" : "next-page";
+  const { unread, firstRead, total, listed, pageSize, spare } = situation;
+  if (total === undefined) return (unread === 1 && firstRead) || spare < 1 ? "get-each" : "next-page";
   const pagesLeft = Math.max(1, Math.ceil((total - listed) / pageSize));
-  return unread >= pagesLeft ? "all-pages" : "get-each";
+  if (pagesLeft <= unread + spare) return "all-pages";
+  return spare >= 1 ? "next-page" : "get-each";
 }

@@ -129,6 +129,38 @@ describe("CoalescedReads", () => {
     expect(api.log).toEqual(["LIST 1", "LIST 2"]);
   });
 
+  it("most of a big project, read in the order it was made, a few at a time: each page once, ceil(N / page) requests", async () => {
+    const api = new FakeApi(2000, 200);
+    const batch = reads(api);
+    const results: (Config | undefined)[] = [];
+    for (let start = 0; start < 1900; start += 8) {
+      const ids = api.configs.slice(start, Math.min(start + 8, 1900)).map((config) => config.id);
+      results.push(...(await Promise.all(ids.map((id) => batch.get(id, ctx(id))))));
+    }
+    expect(values(results)).toEqual(api.configs.slice(0, 1900).map((config) => config.value));
+    expect(api.log).toEqual(Array.from({ length: 10 }, (_, i) => `LIST ${i + 1}`));
+  });
+
+  it("any project, any order, any handfuls: never more than one request per read, plus one", async () => {
+    for (const [size, pageSize, seed] of [[2000, 200, 1], [450, 200, 2], [90, 7, 3], [1000, 100, 4]]) {
+      const api = new FakeApi(size, pageSize);
+      const batch = reads(api);
+      let state = seed;
+      const random = (n: number) => ((state = (state * 1103515245 + 12345) % 2 ** 31), state % n);
+      const wanted = api.configs.filter(() => random(3) > 0).map((config) => config.id);
+      for (let i = wanted.length - 1; i > 0; i--) {
+        const j = random(i + 1);
+        [wanted[i], wanted[j]] = [wanted[j], wanted[i]];
+      }
+      for (let start = 0; start < wanted.length; ) {
+        const handful = wanted.slice(start, start + 1 + random(8));
+        start += handful.length;
+        expect(values(await Promise.all(handful.map((id) => batch.get(id, ctx(id)))))).toEqual(handful.map((id) => `v${id.slice(1)}`));
+      }
+      expect(api.log.length, `${size} configs, pages of ${pageSize}`).toBeLessThanOrEqual(wanted.length + 1);
+    }
+  });
+
   it("after a write of this process, a read gets a new request, and sees the write", async () => {
     const api = new FakeApi(10, 200);
     const batch = reads(api);
@@ -233,19 +265,22 @@ describe("CoalescedReads", () => {
 });
 
 describe("nextReadStep", () => {
-  const base = { unread: 1, firstRead: false, total: undefined, listed: 0, pageSize: 200 };
+  const base = { unread: 1, firstRead: false, total: undefined, listed: 0, pageSize: 200, spare: 1 };
 
-  it("before the project's size is known: one GET for a process's lone first read, else the first page", () => {
+  it("before the project's size is known: one GET for a process's lone first read, else the first page while a request is spare", () => {
     expect(nextReadStep({ ...base, firstRead: true })).toBe("get-each");
     expect(nextReadStep(base)).toBe("next-page");
     expect(nextReadStep({ ...base, unread: 2, firstRead: true })).toBe("next-page");
+    expect(nextReadStep({ ...base, unread: 5, spare: 0 })).toBe("get-each");
   });
 
-  it("once known: the pages left when they cost no more than the GETs", () => {
-    expect(nextReadStep({ ...base, total: 2000, unread: 9 })).toBe("get-each");
-    expect(nextReadStep({ ...base, total: 2000, unread: 10 })).toBe("all-pages");
-    expect(nextReadStep({ ...base, total: 2000, listed: 1800, unread: 1 })).toBe("all-pages");
-    expect(nextReadStep({ ...base, total: 0, unread: 1 })).toBe("all-pages");
-    expect(nextReadStep({ ...base, total: 5000, pageSize: Number.POSITIVE_INFINITY })).toBe("all-pages");
+  it("once known: the pages left when they cost no more than the GETs plus what is spare; else a page while one is spare; else GETs", () => {
+    expect(nextReadStep({ ...base, total: 2000, unread: 9, spare: 0 })).toBe("get-each");
+    expect(nextReadStep({ ...base, total: 2000, unread: 10, spare: 0 })).toBe("all-pages");
+    expect(nextReadStep({ ...base, total: 2000, unread: 4, spare: 6 })).toBe("all-pages");
+    expect(nextReadStep({ ...base, total: 2000, unread: 4, spare: 5 })).toBe("next-page");
+    expect(nextReadStep({ ...base, total: 2000, listed: 1800, unread: 1, spare: 0 })).toBe("all-pages");
+    expect(nextReadStep({ ...base, total: 0, unread: 1, spare: 0 })).toBe("all-pages");
+    expect(nextReadStep({ ...base, total: 5000, pageSize: Number.POSITIVE_INFINITY, spare: 0 })).toBe("all-pages");
   });
 });
