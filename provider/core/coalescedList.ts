@@ -8,9 +8,9 @@ interface Waiter<T> {
 }
 
 /**
- * One list request shared by the callers that ask at about the same time, for an API that has no
- * read by id (every read lists everything): a refresh of 100 resources, whose reads the engine sends
- * together to one provider process, costs a few list requests instead of 100.
+ * One list request shared by the callers that ask at about the same time, for an API whose lookups
+ * list everything (ElevenLabs' lookups by name, after a create): many creates at once cost a few
+ * list requests instead of one each. (Reads by id go through coalescedReads.ts.)
  *
  * Callers of the same tick share one request. A caller that asks while a request is in flight does
  * not join it (that request may have been sent before the caller's own write was answered) but
