@@ -47,17 +47,24 @@ type SettingName = keyof typeof SETTING_NAMES;
  */
 let stackConfig: dynamic.Config | undefined;
 
-export function setStackConfig(config: dynamic.Config | undefined): void {
+/** The config key of one setting: `composio:apiKey` for the dynamic provider; the plugin names its own. */
+export type ConfigKeyNamer = (namespace: string, setting: string) => string;
+const dynamicProviderKey: ConfigKeyNamer = (namespace, setting) => `${namespace}:${setting}`;
+let configKey: ConfigKeyNamer = dynamicProviderKey;
+
+/** The settings the engine gave `configure`, and how their keys are named (the dynamic provider's by default). */
+export function setStackConfig(config: dynamic.Config | undefined, keyNamer: ConfigKeyNamer = dynamicProviderKey): void {
   stackConfig = config;
+  configKey = keyNamer;
 }
 
 /** A setting's value and where it came from. Stack config wins over the environment; a value set but empty is an error. */
 function setting(spec: SettingsSpec, name: SettingName): { value: string; source: string } | undefined {
   const [configSuffix, envSuffix] = SETTING_NAMES[name];
-  const configKey = `${spec.namespace}:${configSuffix}`;
+  const key = configKey(spec.namespace, configSuffix);
   const envName = `${spec.envPrefix}_${envSuffix}`;
-  const fromConfig = stackConfig?.get(configKey);
-  if (fromConfig !== undefined) return nonEmpty(fromConfig, `stack config ${configKey}`);
+  const fromConfig = stackConfig?.get(key);
+  if (fromConfig !== undefined) return nonEmpty(fromConfig, `stack config ${key}`);
   const fromEnv = process.env[envName];
   if (fromEnv !== undefined) return nonEmpty(fromEnv, `environment variable ${envName}`);
   return undefined;
@@ -86,7 +93,7 @@ export function resolveConnection(spec: SettingsSpec): Connection {
   if (!apiKey) {
     throw new AuthConfigError(
       "AUTHCONFIG_NO_API_KEY",
-      `No ${spec.product} API key: set it with \`pulumi config set --secret ${spec.namespace}:apiKey <key>\` or the ${spec.envPrefix}_API_KEY environment variable`,
+      `No ${spec.product} API key: set it with \`pulumi config set --secret ${configKey(spec.namespace, "apiKey")} <key>\` or the ${spec.envPrefix}_API_KEY environment variable`,
     );
   }
   const base = setting(spec, "baseUrl");
@@ -98,7 +105,7 @@ export function resolveConnection(spec: SettingsSpec): Connection {
     parsed = undefined;
   }
   if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
-    throw new AuthConfigError("AUTHCONFIG_BAD_SETTING", `${base?.source ?? `${spec.namespace}:baseUrl`} must be an http(s) URL, got ${JSON.stringify(baseUrl)}`);
+    throw new AuthConfigError("AUTHCONFIG_BAD_SETTING", `${base?.source ?? configKey(spec.namespace, "baseUrl")} must be an http(s) URL, got ${JSON.stringify(baseUrl)}`);
   }
   return {
     apiKey: apiKey.value,
@@ -123,11 +130,11 @@ function recordedConfigNote(source: string, setting: string): string {
 /** What a refused key's message adds: where the key came from and a fingerprint to compare keys by, never the key. */
 export function describeApiKey(connection: Connection, spec: SettingsSpec): string {
   const fingerprint = createHash("sha256").update(connection.apiKey).digest("hex").slice(0, 8);
-  return `The API key used came from ${connection.apiKeySource} (sha256 fingerprint ${fingerprint})${recordedConfigNote(connection.apiKeySource, `${spec.namespace}:apiKey`)}.`;
+  return `The API key used came from ${connection.apiKeySource} (sha256 fingerprint ${fingerprint})${recordedConfigNote(connection.apiKeySource, configKey(spec.namespace, "apiKey"))}.`;
 }
 
 /** What an unreachable API's message adds: where the base URL came from. */
 export function describeBaseUrl(connection: Connection, spec: SettingsSpec): string {
-  const source = connection.baseUrlSource === "default" ? `the default (set ${spec.namespace}:baseUrl or ${spec.envPrefix}_BASE_URL to change it)` : connection.baseUrlSource;
-  return `The base URL ${connection.baseUrl} came from ${source}${recordedConfigNote(connection.baseUrlSource, `${spec.namespace}:baseUrl`)}`;
+  const source = connection.baseUrlSource === "default" ? `the default (set ${configKey(spec.namespace, "baseUrl")} or ${spec.envPrefix}_BASE_URL to change it)` : connection.baseUrlSource;
+  return `The base URL ${connection.baseUrl} came from ${source}${recordedConfigNote(connection.baseUrlSource, configKey(spec.namespace, "baseUrl"))}`;
 }
