@@ -1,24 +1,33 @@
 #!/usr/bin/env node
 // Writes schema.json, the JSON Schema of every resource's arguments, from the TypeScript interfaces
-// the provider validates against. `--check` fails instead when schema.json is out of date.
+// the provider validates against, and pulumi-schema.json, the native plugin's Pulumi package schema,
+// from the same JSON Schemas (provider/plugin/pulumiSchema.ts). `--check` fails instead when either
+// file is out of date.
 import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { createRequire, Module } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 const TJS = require("typescript-json-schema");
+const esbuild = require("esbuild");
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Resource type token → the file and interface of its arguments. */
-const RESOURCES = {
-  "composio:AuthConfig": { file: "provider/composio/state.ts", symbol: "AuthConfigArgsValues" },
-  "flowra:AuthConfig": { file: "provider/flowra/state.ts", symbol: "FlowraAuthConfigArgsValues" },
-  "elevenlabs:AuthConnection": { file: "provider/elevenlabs/state.ts", symbol: "AuthConnectionArgsValues" },
-};
+/** A TypeScript module of the repo, compiled by esbuild and loaded here (its packages from node_modules). */
+function loadTypeScript(file) {
+  const entry = join(repo, file);
+  const built = esbuild.buildSync({ entryPoints: [entry], bundle: true, packages: "external", platform: "node", format: "cjs", target: "node20", write: false, logLevel: "error" });
+  const loaded = new Module(entry);
+  loaded.filename = entry;
+  loaded.paths = Module._nodeModulePaths(dirname(entry));
+  loaded._compile(built.outputFiles[0].text, entry);
+  return loaded.exports;
+}
+
+const { PACKAGE_RESOURCES, buildPulumiSchema } = loadTypeScript("provider/plugin/pulumiSchema.ts");
 
 const program = TJS.getProgramFromFiles(
-  Object.values(RESOURCES).map((r) => join(repo, r.file)),
+  [...new Set(PACKAGE_RESOURCES.map((r) => join(repo, r.sourceFile)))],
   { strictNullChecks: true, skipLibCheck: true, target: "es2022" },
   repo,
 );
@@ -33,28 +42,41 @@ const schema = {
   properties: {},
   definitions: {},
 };
-for (const [token, { symbol }] of Object.entries(RESOURCES)) {
+/** One interface's JSON Schema, its referenced definitions added to `definitions`. */
+function schemaOf(symbol, definitions) {
   const one = generator.getSchemaForSymbol(symbol);
-  for (const [name, def] of Object.entries(one.definitions ?? {})) schema.definitions[name] = def;
+  for (const [name, def] of Object.entries(one.definitions ?? {})) definitions[name] = def;
   delete one.definitions;
   delete one.$schema;
-  schema.definitions[symbol] = one;
-  schema.properties[`pulumi-nodejs:dynamic/${token}`] = { $ref: `#/definitions/${symbol}` };
+  definitions[symbol] = one;
 }
 
-const text = `${JSON.stringify(schema, null, 2)}\n`;
-const target = join(repo, "schema.json");
-if (process.argv.includes("--check")) {
-  let current = "";
-  try {
-    current = readFileSync(target, "utf8");
-  } catch {}
-  if (current !== text) {
-    console.error("schema.json is out of date: run `npm run schema` and commit it.");
-    process.exit(1);
+for (const { module, type, argsSymbol } of PACKAGE_RESOURCES) {
+  schemaOf(argsSymbol, schema.definitions);
+  schema.properties[`pulumi-nodejs:dynamic/${module}:${type}`] = { $ref: `#/definitions/${argsSymbol}` };
+}
+// The plugin's schema also documents the outputs only the API knows, from the state interfaces.
+const withState = { ...schema.definitions };
+for (const { stateSymbol } of PACKAGE_RESOURCES) schemaOf(stateSymbol, withState);
+
+const outputs = {
+  "schema.json": `${JSON.stringify(schema, null, 2)}\n`,
+  "pulumi-schema.json": `${JSON.stringify(buildPulumiSchema(withState), null, 2)}\n`,
+};
+const check = process.argv.includes("--check");
+for (const [file, text] of Object.entries(outputs)) {
+  const target = join(repo, file);
+  if (check) {
+    let current = "";
+    try {
+      current = readFileSync(target, "utf8");
+    } catch {}
+    if (current !== text) {
+      console.error(`${file} is out of date: run \`npm run schema\` and commit it.`);
+      process.exitCode = 1;
+    } else console.log(`${file} is up to date`);
+  } else {
+    writeFileSync(target, text);
+    console.log(`wrote ${target}`);
   }
-  console.log("schema.json is up to date");
-} else {
-  writeFileSync(target, text);
-  console.log(`wrote ${target}`);
 }

@@ -62,9 +62,13 @@ export interface AuthConfigInputs extends AuthConfigArgsValues, CoreInputs {
 
 /** What is stored in Pulumi state: the declared inputs plus what only the API knows. */
 export interface AuthConfigState extends AuthConfigInputs {
+  /** `ENABLED` or `DISABLED`, as the API reports it. */
   status: "ENABLED" | "DISABLED";
+  /** Whether the API reports the config as Composio-managed. */
   isComposioManaged: boolean;
+  /** When the config was created (ISO 8601). */
   createdAt: string;
+  /** When the config last changed, by anyone (ISO 8601). */
   lastUpdatedAt: string;
 }
 

@@ -31,7 +31,8 @@ export interface DynamicProviderMethods {
   check(olds: Record<string, unknown> | undefined, news: Record<string, unknown>): Promise<dynamic.CheckResult>;
   diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.DiffResult>;
   create(news: Record<string, unknown>): Promise<dynamic.CreateResult>;
-  read(id: string, props: Record<string, unknown> | undefined): Promise<dynamic.ReadResult>;
+  /** `importing`: a read by id alone that must also say the resource's inputs (the plugin's `pulumi import`). */
+  read(id: string, props: Record<string, unknown> | undefined, options?: { importing?: boolean }): Promise<dynamic.ReadResult>;
   update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.UpdateResult>;
   delete(id: string, props: Record<string, unknown>): Promise<void>;
 }
@@ -254,13 +255,18 @@ export function dynamicProviderFor<I extends CoreInputs, S extends I, R>(def: Re
       }
     },
 
-    async read(id, props) {
+    async read(id, props, options) {
       // `get` reads by id alone: its props hold none of the declared arguments.
       const known = props && def.diffedKeys.some((key) => props[key] !== undefined) ? (props as unknown as I) : undefined;
       const { api, ctx } = session(known ?? ({ __logicalName: id } as unknown as I), "read");
       const remote = await api.get(id, ctx);
       if (!remote) return { id: "" }; // deleted out of band: refresh drops it from state
       const state = stateOf(remote, known);
+      if (!known && options?.importing) {
+        // The engine records these as the imported resource's inputs (and `pulumi import` writes code from
+        // them): the declarable fields, as readable; its label stays its own unless the program declares one.
+        return { id, props: outputs(state), inputs: withoutUndefined({ ...inputsOf(state), __nameUnmanaged: true }) };
+      }
       if (!known) return { id, props: outputs(state) };
       noteHeld(def.kind, id, ctx.resource);
       const inputs = inputsOf(state) as Record<string, unknown>;

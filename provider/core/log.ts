@@ -6,13 +6,18 @@
  * resource in the engine's eyes, so every line names its resource. Never pass a secret here.
  */
 
-type Severity = "info" | "warning";
+export type Severity = "info" | "warning";
 
-interface EngineLog {
+export interface EngineLog {
   log(severity: Severity, message: string): Promise<void>;
 }
 
 let engineLog: EngineLog | null | undefined;
+
+/** Sends the lines to this client of the engine instead of finding one (the plugin brings its own, bundled). */
+export function setEngineLog(log: EngineLog): void {
+  engineLog = log;
+}
 
 /** Logs a line; the promise settles once the engine has it (never rejects). */
 export function logLine(line: string, severity: Severity = "info"): Promise<void> {

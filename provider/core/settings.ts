@@ -41,30 +41,84 @@ const SETTING_NAMES = {
 } as const;
 type SettingName = keyof typeof SETTING_NAMES;
 
-/**
- * The stack config the engine gave `configure`; read again on every call, so nothing is captured.
- * For `refresh` and `destroy` without `--run-program` this is the config recorded at the last `up`.
- */
-let stackConfig: dynamic.Config | undefined;
-
-/** The config key of one setting: `composio:apiKey` for the dynamic provider; the plugin names its own. */
-export type ConfigKeyNamer = (namespace: string, setting: string) => string;
-const dynamicProviderKey: ConfigKeyNamer = (namespace, setting) => `${namespace}:${setting}`;
-let configKey: ConfigKeyNamer = dynamicProviderKey;
-
-/** The settings the engine gave `configure`, and how their keys are named (the dynamic provider's by default). */
-export function setStackConfig(config: dynamic.Config | undefined, keyNamer: ConfigKeyNamer = dynamicProviderKey): void {
-  stackConfig = config;
-  configKey = keyNamer;
+/** One setting as documentation shows it (the plugin's schema): its key suffix, environment variable, type and meaning. */
+export interface SettingDoc {
+  /** After the namespace: `apiKey` (`composio:apiKey`, or the plugin's `authconfig:composioApiKey`). */
+  readonly setting: string;
+  readonly envName: string;
+  readonly type: "string" | "number" | "integer";
+  readonly secret: boolean;
+  readonly description: string;
 }
 
-/** A setting's value and where it came from. Stack config wins over the environment; a value set but empty is an error. */
+/** Every setting of one API, described from the same names and defaults that resolution uses. */
+export function settingDocs(spec: SettingsSpec): SettingDoc[] {
+  const env = (name: SettingName) => `${spec.envPrefix}_${SETTING_NAMES[name][1]}`;
+  const doc = (name: SettingName, type: SettingDoc["type"], description: string): SettingDoc => ({
+    setting: SETTING_NAMES[name][0],
+    envName: env(name),
+    type,
+    secret: name === "apiKey",
+    description: `${description} Falls back to the ${env(name)} environment variable.`,
+  });
+  return [
+    doc("apiKey", "string", `The ${spec.product} API key.`),
+    doc("baseUrl", "string", `The ${spec.product} API's base URL (default ${spec.defaultBaseUrl}).`),
+    doc("maxRequestsPerMinute", "number", `At most this many requests per minute to ${spec.product} (default ${spec.defaultMaxRequestsPerMinute}, below the API's published limit).`),
+    doc("timeoutMs", "number", `How long one request may take, in milliseconds (default ${DEFAULT_TIMEOUT_MS}).`),
+    doc("maxRetries", "integer", `How often a request that failed for a passing reason (429, 5xx, a dropped connection) is tried again (default ${DEFAULT_RETRY_POLICY.maxRetries}).`),
+  ];
+}
+
+/**
+ * Where the settings come from besides the environment: the dynamic provider's stack config, or
+ * the native plugin's provider configuration. The one thing that differs between the two is how a
+ * setting's key is spelled and how messages name it; resolution, checks and hints are the same.
+ */
+export interface SettingsSource {
+  /** The key of one API's setting: `composio:apiKey` for the dynamic provider, `authconfig:composioApiKey` for the plugin. */
+  keyOf(namespace: string, setting: string): string;
+  /** The value set under that key, if any. */
+  get(key: string): string | undefined;
+  /** Where a value set under that key came from, for messages: `stack config composio:apiKey`. */
+  describe(key: string): string;
+  /** How to set the API key, for the message when there is none: a command or a property. */
+  howToSetApiKey(key: string): string;
+}
+
+/** The dynamic provider's settings: stack config `<namespace>:<setting>`. */
+export function stackConfigSource(config: dynamic.Config | undefined): SettingsSource {
+  return {
+    keyOf: (namespace, setting) => `${namespace}:${setting}`,
+    get: (key) => config?.get(key),
+    describe: (key) => `stack config ${key}`,
+    howToSetApiKey: (key) => `\`pulumi config set --secret ${key} <key>\``,
+  };
+}
+
+/**
+ * The settings source `configure` set; read again on every call, so nothing is captured. For
+ * `refresh` and `destroy` without `--run-program` this is the config recorded at the last `up`.
+ */
+let settingsSource: SettingsSource = stackConfigSource(undefined);
+
+/** The settings source the plugin's Configure makes (see provider/plugin/providerConfig.ts). */
+export function setSettingsSource(next: SettingsSource): void {
+  settingsSource = next;
+}
+
+/** The stack config the engine gave the dynamic provider's `configure`. */
+export function setStackConfig(config: dynamic.Config | undefined): void {
+  settingsSource = stackConfigSource(config);
+}
+
+/** A setting's value and where it came from. The settings source wins over the environment; a value set but empty is an error. */
 function setting(spec: SettingsSpec, name: SettingName): { value: string; source: string } | undefined {
   const [configSuffix, envSuffix] = SETTING_NAMES[name];
-  const key = configKey(spec.namespace, configSuffix);
+  const key = settingsSource.keyOf(spec.namespace, configSuffix);
   const envName = `${spec.envPrefix}_${envSuffix}`;
-  const fromConfig = stackConfig?.get(key);
-  if (fromConfig !== undefined) return nonEmpty(fromConfig, `stack config ${key}`);
+  const fromConfig = settingsSource.get(key);
+  if (fromConfig !== undefined) return nonEmpty(fromConfig, settingsSource.describe(key));
   const fromEnv = process.env[envName];
   if (fromEnv !== undefined) return nonEmpty(fromEnv, `environment variable ${envName}`);
   return undefined;
@@ -93,7 +147,7 @@ export function resolveConnection(spec: SettingsSpec): Connection {
   if (!apiKey) {
     throw new AuthConfigError(
       "AUTHCONFIG_NO_API_KEY",
-      `No ${spec.product} API key: set it with \`pulumi config set --secret ${configKey(spec.namespace, "apiKey")} <key>\` or the ${spec.envPrefix}_API_KEY environment variable`,
+      `No ${spec.product} API key: set it with ${settingsSource.howToSetApiKey(settingsSource.keyOf(spec.namespace, "apiKey"))} or the ${spec.envPrefix}_API_KEY environment variable`,
     );
   }
   const base = setting(spec, "baseUrl");
@@ -105,7 +159,7 @@ export function resolveConnection(spec: SettingsSpec): Connection {
     parsed = undefined;
   }
   if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
-    throw new AuthConfigError("AUTHCONFIG_BAD_SETTING", `${base?.source ?? configKey(spec.namespace, "baseUrl")} must be an http(s) URL, got ${JSON.stringify(baseUrl)}`);
+    throw new AuthConfigError("AUTHCONFIG_BAD_SETTING", `${base?.source ?? settingsSource.keyOf(spec.namespace, "baseUrl")} must be an http(s) URL, got ${JSON.stringify(baseUrl)}`);
   }
   return {
     apiKey: apiKey.value,
@@ -118,11 +172,12 @@ export function resolveConnection(spec: SettingsSpec): Connection {
   };
 }
 
-/** Why a value from stack config may be stale: what `refresh`, `destroy` and `preview --refresh` use. */
+/** Why a value from (stack or provider) config may be stale: what `refresh`, `destroy` and `preview --refresh` use. */
 function recordedConfigNote(source: string, setting: string): string {
-  if (!source.startsWith("stack config")) return "";
+  if (source.startsWith("environment variable")) return "";
+  const recorded = source.startsWith("stack config") ? "the stack config" : "the provider configuration";
   return (
-    `; \`pulumi refresh\`, \`pulumi preview --refresh\` and \`pulumi destroy\` use the stack config recorded at the last \`pulumi up\`, ` +
+    `; \`pulumi refresh\`, \`pulumi preview --refresh\` and \`pulumi destroy\` use ${recorded} recorded at the last \`pulumi up\`, ` +
     `so after changing ${setting} run them with --run-program (or set PULUMI_RUN_PROGRAM=true), or run \`pulumi up\` first`
   );
 }
@@ -130,11 +185,12 @@ function recordedConfigNote(source: string, setting: string): string {
 /** What a refused key's message adds: where the key came from and a fingerprint to compare keys by, never the key. */
 export function describeApiKey(connection: Connection, spec: SettingsSpec): string {
   const fingerprint = createHash("sha256").update(connection.apiKey).digest("hex").slice(0, 8);
-  return `The API key used came from ${connection.apiKeySource} (sha256 fingerprint ${fingerprint})${recordedConfigNote(connection.apiKeySource, configKey(spec.namespace, "apiKey"))}.`;
+  return `The API key used came from ${connection.apiKeySource} (sha256 fingerprint ${fingerprint})${recordedConfigNote(connection.apiKeySource, settingsSource.keyOf(spec.namespace, "apiKey"))}.`;
 }
 
 /** What an unreachable API's message adds: where the base URL came from. */
 export function describeBaseUrl(connection: Connection, spec: SettingsSpec): string {
-  const source = connection.baseUrlSource === "default" ? `the default (set ${configKey(spec.namespace, "baseUrl")} or ${spec.envPrefix}_BASE_URL to change it)` : connection.baseUrlSource;
-  return `The base URL ${connection.baseUrl} came from ${source}${recordedConfigNote(connection.baseUrlSource, configKey(spec.namespace, "baseUrl"))}`;
+  const key = settingsSource.keyOf(spec.namespace, "baseUrl");
+  const from = connection.baseUrlSource === "default" ? `the default (set ${key} or ${spec.envPrefix}_BASE_URL to change it)` : connection.baseUrlSource;
+  return `The base URL ${connection.baseUrl} came from ${from}${recordedConfigNote(connection.baseUrlSource, key)}`;
 }

@@ -76,6 +76,7 @@ export interface JwtValues {
 /** OAuth 2 client credentials: updatable. */
 export interface OAuth2ClientCredentialsValues extends AuthConnectionCommonValues {
   authType: "oauth2_client_credentials";
+  /** The OAuth client's id. */
   clientId: Text;
   /** Secret; never returned by the API. */
   clientSecret: SecretText;
@@ -105,6 +106,7 @@ export interface CustomHeaderAuthValues extends AuthConnectionCommonValues {
 /** HTTP Basic: updatable. */
 export interface BasicAuthValues extends AuthConnectionCommonValues {
   authType: "basic_auth";
+  /** The user name. */
   username: Text;
   /** Secret; never returned by the API. */
   password: SecretText;
@@ -189,7 +191,9 @@ export interface AuthConnectionInputs extends CoreInputs, Partial<AllFieldValues
 export interface AuthConnectionState extends AuthConnectionInputs {
   /** `active`, `refresh_failed`, `revoked` or `credential_invalid`. */
   status?: string;
+  /** Why the connection has its status, when the API says. */
   statusDetail?: string;
+  /** When the status last changed (ISO 8601). */
   statusUpdatedAt?: string;
 }
 

@@ -66,7 +66,9 @@ export interface FlowraAuthConfigState extends FlowraAuthConfigInputs {
   name: string;
   /** Who owns the config's app: `flowra` or `composio`. */
   provider: string;
+  /** When the config was created (ISO 8601). */
   createdAt: string;
+  /** When the config last changed, by anyone (ISO 8601). */
   updatedAt: string;
 }
 

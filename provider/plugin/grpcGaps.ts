@@ -1,32 +1,36 @@
 /**
- * Two gaps of @pulumi/pulumi's Node plugin server (3.248), closed by wrapping its gRPC service
- * implementation before the server registers it (shared/notes/pulumi-native-plugin.md):
- * - `Configure` ignores the provider's configuration: we hand the request's args (or variables) to the provider;
- * - `Read` during an import has no properties and the server crashes reading them: we give it an empty set.
+ * Two gaps of @pulumi/pulumi's Node plugin server (3.248; still in 3.260's source), closed by wrapping
+ * its gRPC service implementation before the server registers it (shared/notes/pulumi-native-plugin.md):
+ * - `Configure` ignores the provider's configuration: the request's args (or, from older engines,
+ *   its variables) are handed to `configure` here;
+ * - `Read` during an import carries no properties, and the server crashes reading them
+ *   (`Cannot read properties of undefined (reading 'toJavaScript')`): it gets an empty set instead.
  */
 import * as grpc from "@grpc/grpc-js";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import type { ProviderConfiguration } from "./providerConfig";
 
-type Call = { request: any };
-type Handler = (call: Call, callback: (...args: unknown[]) => void) => unknown;
+type Handler = (call: { request: any }, callback: (...args: unknown[]) => void) => unknown;
+type Implementation = Record<string, Handler>;
 
-export function closeServerGaps(configure: (config: Record<string, unknown>) => void): void {
-  const server = grpc.Server.prototype as unknown as { addService(service: unknown, implementation: Record<string, Handler>): void };
+export function closeServerGaps(configure: (configuration: ProviderConfiguration) => void): void {
+  const server = grpc.Server.prototype as unknown as { addService(service: unknown, implementation: Implementation): void };
   const addService = server.addService;
-  server.addService = function (this: unknown, service: unknown, implementation: Record<string, Handler>) {
+  server.addService = function (this: unknown, service: unknown, implementation: Implementation) {
+    // Only the resource provider service has both.
     if ("configure" in implementation && "read" in implementation) {
       const configureCall = implementation.configure.bind(implementation);
       implementation.configure = (call, callback) => {
-        const req = call.request;
-        const args = req.getArgs?.()?.toJavaScript?.();
-        const variables: Record<string, unknown> = {};
-        for (const [key, value] of req.getVariablesMap?.()?.entries?.() ?? []) variables[String(key).split(":").pop()!] = value;
-        configure(args && Object.keys(args).length > 0 ? args : variables);
+        try {
+          configure(configurationOf(call.request));
+        } catch (error) {
+          return callback(error);
+        }
         return configureCall(call, callback);
       };
       const readCall = implementation.read.bind(implementation);
       implementation.read = (call, callback) => {
-        const req = call.request;
-        if (!req.getProperties()) req.setProperties(structFromJavaScript({}));
+        if (!call.request.getProperties()) call.request.setProperties(Struct.fromJavaScript({}));
         return readCall(call, callback);
       };
     }
@@ -34,9 +38,12 @@ export function closeServerGaps(configure: (config: Record<string, unknown>) => 
   };
 }
 
-function structFromJavaScript(value: Record<string, unknown>): unknown {
-  // The protobuf Struct class the SDK's generated code uses.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
-  return Struct.fromJavaScript(value);
+function configurationOf(request: any): ProviderConfiguration {
+  const args = request.getArgs()?.toJavaScript() as Record<string, unknown> | undefined;
+  const values: Record<string, unknown> = { ...args };
+  if (!args) {
+    // `authconfig:composioApiKey` → `composioApiKey`.
+    for (const [key, value] of request.getVariablesMap().entries()) values[String(key).slice(String(key).indexOf(":") + 1)] = value;
+  }
+  return { values, providerName: request.getName() ?? "" };
 }

@@ -1,16 +1,21 @@
-#!/usr/bin/env node
-// pulumi-resource-authconfig: the native provider plugin. The engine starts it with its own address
-// and reads the gRPC port it prints. Everything it does is the core's (see pluginProvider.ts).
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+// pulumi-resource-authconfig: the native provider plugin. The engine starts it with its own address and
+// reads the gRPC port it prints. Everything it does is the core's (see pluginProvider.ts).
+//
+// This is the entry of the bundle that scripts/build-plugin.mjs makes: esbuild inlines the two JSON files
+// below (paths from this source file), so the bundle runs from any folder, alone.
 import { main } from "@pulumi/pulumi/provider";
+import { setEngineLog } from "../core/log";
+import { engineLog } from "./engineLog";
 import { closeServerGaps } from "./grpcGaps";
 import { pluginProvider } from "./pluginProvider";
+import { PACKAGE } from "./resourceTypes";
 
-const packageRoot = join(__dirname, "..", "..", "..");
-const { version } = JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { version: string };
-const schema = readFileSync(join(packageRoot, "pulumi-schema.json"), "utf8");
+const { version } = require("../../package.json") as { version: string };
+// The committed schema has no version (it would go stale with every release): it goes second, as in Pulumi's own.
+const schema = JSON.stringify({ name: PACKAGE, version, ...(require("../../pulumi-schema.json") as object) });
 
+const args = process.argv.slice(2);
+if (args[0]) setEngineLog(engineLog(args[0]));
 const provider = pluginProvider(version, schema);
-closeServerGaps((config) => provider.configure(config));
-void main(provider, process.argv.slice(2));
+closeServerGaps((configuration) => provider.configure(configuration));
+void main(provider, args);

@@ -13,6 +13,8 @@ import type { TestProject } from "vitest/node";
 export default function setup(project: TestProject): void {
   const repo = resolve(__dirname, "../..");
   execFileSync("npx", ["tsc", "-p", "tsconfig.json"], { cwd: repo, stdio: "inherit" });
+  // The native plugin's bundle (dist/plugin), as `npm run build` makes it.
+  execFileSync("node", [join(repo, "scripts/build-plugin.mjs")], { cwd: repo, stdio: ["ignore", "ignore", "inherit"] });
 
   const ensure = execFileSync("node", [join(repo, "scripts/ensure-pulumi.mjs")], { cwd: repo, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
   const pulumiBin = ensure.trim().split("\n").pop()!.trim();

@@ -9,7 +9,7 @@ import { flowraAuthConfigArgsSchema } from "../../provider/flowra/argsSchema";
 
 const repo = join(__dirname, "../..");
 
-describe("schema.json", () => {
+describe("schema.json (and pulumi-schema.json, made with it)", () => {
   // Generating runs the TypeScript compiler over the sources: seconds when idle, far more on a busy
   // two-core machine, so this test gets a limit such a machine meets.
   it("is what scripts/generate-schema.mjs makes from the code now", { timeout: 180_000 }, () => {
