@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -22,7 +22,7 @@ export default function setup(project: TestProject): void {
   const packDir = mkdtempSync(join(tmpdir(), "authconfig-pack-"));
   execFileSync("npm", ["pack", "--pack-destination", packDir, "--silent"], { cwd: repo, stdio: ["ignore", "ignore", "inherit"] });
   const tarball = join(packDir, readdirSync(packDir).find((f) => f.endsWith(".tgz"))!);
-  const hash = createHash("sha256").update(readFileSync(tarball)).update(PROGRAM).digest("hex").slice(0, 12);
+  const hash = createHash("sha256").update(readFileSync(tarball)).update(PROGRAM).update(PLUGIN_PROGRAM).update(PLUGIN_PATH_YAML).digest("hex").slice(0, 12);
 
   const programDir = join(tmpdir(), `authconfig-test-program-${hash}`);
   if (!existsSync(join(programDir, "node_modules", "pulumi-authconfig", "package.json"))) {
@@ -44,9 +44,75 @@ export default function setup(project: TestProject): void {
     }
   }
   project.provide("programDir", programDir);
+  project.provide("pluginProgramDir", pluginProgram(programDir));
   project.provide("pulumiBin", pulumiBin);
   project.provide("packedTarball", tarball);
 }
+
+/**
+ * The test program of the native plugin, beside the other and sharing its node_modules: the same
+ * scenario files, declared as `pulumi.CustomResource`s of the plugin's types, which the engine
+ * serves with the plugin of the installed package (Pulumi.yaml's plugins.providers[].path).
+ */
+function pluginProgram(programDir: string): string {
+  const dir = `${programDir}-plugin`;
+  if (!existsSync(join(dir, "index.js"))) {
+    const staging = `${dir}.staging-${process.pid}`;
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging, { recursive: true });
+    symlinkSync(join(programDir, "node_modules"), join(staging, "node_modules"));
+    writeFileSync(join(staging, "Pulumi.yaml"), `name: authconfig-tests\nruntime:\n  name: nodejs\n  options:\n    typescript: false\n${PLUGIN_PATH_YAML}`);
+    writeFileSync(join(staging, "index.js"), PLUGIN_PROGRAM);
+    try {
+      renameSync(staging, dir);
+    } catch {
+      rmSync(staging, { recursive: true, force: true });
+    }
+  }
+  return dir;
+}
+
+/** Where the installed package's plugin is, as a project names it: no install step. */
+const PLUGIN_PATH_YAML = "plugins:\n  providers:\n    - name: authconfig\n      path: ./node_modules/pulumi-authconfig/dist/plugin\n";
+
+const PLUGIN_PROGRAM = `"use strict";
+const fs = require("fs");
+const path = require("path");
+const pulumi = require("@pulumi/pulumi");
+
+// The plugin's types, and each one's output names from the schema the package ships.
+const TYPES = { composio: "authconfig:composio:AuthConfig", flowra: "authconfig:flowra:AuthConfig", elevenlabs: "authconfig:elevenlabs:AuthConnection" };
+const schema = JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve("pulumi-authconfig/package.json")), "pulumi-schema.json"), "utf8"));
+const OUTPUTS = {
+  composio: (r) => ({ name: r.name, status: r.status, lastUpdatedAt: r.lastUpdatedAt }),
+  flowra: (r) => ({ name: r.name, displayName: r.displayName, updatedAt: r.updatedAt }),
+  elevenlabs: (r) => ({ name: r.name, statusUpdatedAt: r.statusUpdatedAt }),
+};
+
+class PluginResource extends pulumi.CustomResource {
+  constructor(type, name, args, opts) {
+    // Every output must be a key of the props, or the resource gets no property for it.
+    const props = Object.fromEntries(Object.keys(schema.resources[type].properties).map((key) => [key, undefined]));
+    super(type, name, { ...props, ...args }, opts);
+  }
+}
+
+const scenario = JSON.parse(fs.readFileSync(path.join(__dirname, "scenario." + pulumi.getStack() + ".json"), "utf8"));
+// Explicit providers, each with its own settings; their API keys secret, as a user would pass them.
+const providers = {};
+for (const p of scenario.providers || []) {
+  const args = Object.fromEntries(Object.entries(p.args).map(([key, value]) => [key, key.endsWith("ApiKey") ? pulumi.secret(value) : value]));
+  providers[p.name] = new pulumi.ProviderResource("authconfig", p.name, args);
+}
+const outputs = {};
+for (const r of scenario.resources) {
+  const kind = r.kind || "composio";
+  const opts = { ...r.options, ...(r.provider && { provider: providers[r.provider] }) };
+  const resource = r.getId !== undefined ? new PluginResource(TYPES[kind], r.name, {}, { ...opts, id: r.getId }) : new PluginResource(TYPES[kind], r.name, r.args, opts);
+  outputs[r.name] = { id: resource.id, ...OUTPUTS[kind](resource) };
+}
+module.exports = outputs;
+`;
 
 /** The test program: declares the resources that the test wrote into scenario.<stack>.json. */
 const PROGRAM = `"use strict";
@@ -80,6 +146,8 @@ module.exports = outputs;
 declare module "vitest" {
   export interface ProvidedContext {
     programDir: string;
+    /** The native plugin's test program (see pluginProgram). */
+    pluginProgramDir: string;
     pulumiBin: string;
     /** The package as `npm pack` made it (a .tgz in a temp folder). */
     packedTarball: string;

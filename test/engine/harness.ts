@@ -1,9 +1,11 @@
 import { LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
+import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { inject } from "vitest";
 import { startEmulator } from "../../emulator";
+import { pluginSettingKey } from "../../provider/plugin/providerConfig";
 
 /** One resource of the test program: declared with args, or read with `AuthConfig.get`. */
 export interface ScenarioResource {
@@ -15,6 +17,14 @@ export interface ScenarioResource {
   readonly getId?: string;
   /** Sets this resource's label argument (`arg`) to `copy-of-<id of resource>`: an output still unknown during the first preview. */
   readonly labelFromIdOf?: { readonly arg: string; readonly resource: string };
+  /** The native plugin's program only: the explicit provider (of `declare`'s providers) that manages this resource. */
+  readonly provider?: string;
+}
+
+/** An explicit provider resource of the native plugin, with its own settings (`composioApiKey`...). */
+export interface ScenarioProvider {
+  readonly name: string;
+  readonly args: Record<string, string>;
 }
 
 export type ResourceKind = "composio" | "flowra" | "elevenlabs";
@@ -51,9 +61,17 @@ export class EngineWorld {
     private readonly cliEnv: Record<string, string>,
   ) {}
 
-  /** `programDir`: another folder holding the test program (default: the one globalSetup installed). */
-  static async create(label: string, options: { emulator?: Parameters<typeof startEmulator>[0]; config?: Record<string, string>; env?: Record<string, string>; programDir?: string } = {}): Promise<EngineWorld> {
-    const programDir = options.programDir ?? inject("programDir");
+  /**
+   * `programDir`: another folder holding the test program (default: the one globalSetup installed).
+   * `plugin`: run the native plugin's program instead, with the plugin's stack config keys
+   * (`authconfig:composioApiKey` for `composio:apiKey`).
+   */
+  static async create(
+    label: string,
+    options: { emulator?: Parameters<typeof startEmulator>[0]; config?: Record<string, string>; env?: Record<string, string>; programDir?: string; plugin?: boolean } = {},
+  ): Promise<EngineWorld> {
+    const programDir = options.programDir ?? inject(options.plugin ? "pluginProgramDir" : "programDir");
+    const settingKey = options.plugin ? pluginSettingKey : (namespace: string, setting: string) => `${namespace}:${setting}`;
     const pulumiBin = inject("pulumiBin");
     // The emulator accepts only the stack's key, so that a wrong key fails as it would for real.
     const emulator = await startEmulator({ port: 0, apiKey: API_KEY, ...options.emulator });
@@ -81,8 +99,8 @@ export class EngineWorld {
     const stack = await LocalWorkspace.createOrSelectStack({ stackName, workDir: programDir }, { pulumiCommand, pulumiHome, envVars });
     // The emulator serves every API on one port with the same key.
     for (const namespace of API_NAMESPACES) {
-      await stack.setConfig(`${namespace}:baseUrl`, { value: emulator.url });
-      await stack.setConfig(`${namespace}:apiKey`, { value: API_KEY, secret: true });
+      await stack.setConfig(settingKey(namespace, "baseUrl"), { value: emulator.url });
+      await stack.setConfig(settingKey(namespace, "apiKey"), { value: API_KEY, secret: true });
     }
     for (const [key, value] of Object.entries(options.config ?? {})) await stack.setConfig(key, { value });
     return new EngineWorld(stack, emulator.url, emulator.close, programDir, stateDir, { PULUMI_HOME: pulumiHome, ...envVars });
@@ -97,14 +115,29 @@ export class EngineWorld {
     return { bin: join(inject("pulumiBin"), "pulumi"), cwd: this.programDir, env: { ...process.env, ...this.cliEnv } };
   }
 
+  /**
+   * Runs `pulumi <args>` (for this stack, unless `stack` is false), non-interactive, as a CI job's
+   * shell would; what it prints joins `output`.
+   */
+  async run(args: readonly string[], { stack = true } = {}): Promise<{ code: number; output: string }> {
+    const { bin, cwd, env } = this.cli();
+    const result = await new Promise<{ code: number; output: string }>((resolve) => {
+      execFile(bin, [...args, ...(stack ? ["--stack", this.stack.name] : []), "--non-interactive"], { cwd, env, timeout: 300_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, output: `${stdout}${stderr}` });
+      });
+    });
+    this.output += result.output;
+    return result;
+  }
+
   /** The file backend's folder (PULUMI_BACKEND_URL), for a test that repairs it by hand as a user would. */
   get backendDir(): string {
     return join(this.stateDir, "backend");
   }
 
-  /** Sets what the program declares on its next run. */
-  declare(resources: readonly ScenarioResource[]): void {
-    writeFileSync(join(this.programDir, `scenario.${this.stack.name}.json`), JSON.stringify({ resources }));
+  /** Sets what the program declares on its next run (explicit providers: the native plugin's program only). */
+  declare(resources: readonly ScenarioResource[], providers: readonly ScenarioProvider[] = []): void {
+    writeFileSync(join(this.programDir, `scenario.${this.stack.name}.json`), JSON.stringify({ resources, providers }));
   }
 
   private collect = (text: string) => {
@@ -145,7 +178,7 @@ export class EngineWorld {
   }
 
   /** The stack's resources as stored, secrets still encrypted. */
-  async storedResources(): Promise<{ type: string; id?: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }[]> {
+  async storedResources(): Promise<{ type: string; urn: string; id?: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }[]> {
     const name = this.stack.name;
     const file = findFile(join(this.stateDir, "backend"), `${name}.json`);
     return JSON.parse(readFileSync(file, "utf8")).checkpoint.latest?.resources ?? [];
