@@ -143,7 +143,11 @@ export class HttpClient {
     }
 
     const retryAfterSeconds = parseRetryAfter(firstHeader(headers["retry-after"]));
-    const body = this.options.parseErrorBody(status, parsed === INVALID_JSON ? text : parsed);
+    // Scrubbed before the API's parser reads it: a parser shortens a text answer, and a secret it cut
+    // in two would no longer be found. Scrubbed again after: parsing unescapes what JSON escaped.
+    const scrubbedText = redactSecrets(text, secrets);
+    const scrubbed = parseJson(scrubbedText);
+    const body = this.options.parseErrorBody(status, scrubbed === INVALID_JSON ? scrubbedText : scrubbed);
     const error = apiErrorFor({
       context: req.context,
       status,

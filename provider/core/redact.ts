@@ -23,10 +23,15 @@ export function secretLeaves(...values: unknown[]): string[] {
   return out;
 }
 
-/** Replaces every occurrence of each secret in `text` with `[REDACTED]`, longest first. */
+/**
+ * Replaces every occurrence of each secret in `text` with `[REDACTED]`, longest first: as is, and
+ * as it reads inside a JSON string (a PEM's newlines as `\n`, quotes as `\"`), which is how an API
+ * that echoes a request body in its error shows it.
+ */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
-  const sorted = [...new Set(secrets)].filter((s) => s.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
+  const forms = secrets.filter((s) => s.length >= MIN_SECRET_LENGTH).flatMap((s) => [s, JSON.stringify(s).slice(1, -1)]);
+  const sorted = [...new Set(forms)].sort((a, b) => b.length - a.length);
   let result = text;
-  for (const secret of sorted) result = result.split(secret).join(REDACTED);
+  for (const form of sorted) result = result.split(form).join(REDACTED);
   return result;
 }

@@ -7,8 +7,8 @@ import { HttpClient } from "../../provider/core/httpClient";
 import { RateLimiter } from "../../provider/core/rateLimiter";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter } from "../../provider/core/retry";
 
-/** A loopback server whose next answers the test scripts: a status, or a dropped connection. */
-type Answer = { status: number; body?: unknown; headers?: Record<string, string> } | "reset";
+/** A loopback server whose next answers the test scripts: a status (with a JSON body, or raw text), or a dropped connection. */
+type Answer = { status: number; body?: unknown; text?: string; headers?: Record<string, string> } | "reset";
 
 describe("HttpClient against a real loopback server", () => {
   let server: Server;
@@ -26,6 +26,10 @@ describe("HttpClient against a real loopback server", () => {
         seen.push({ method: req.method!, url: req.url!, body, apiKey: req.headers["x-api-key"] as string });
         const answer = script.shift() ?? { status: 200, body: {} };
         if (answer === "reset") return req.socket.destroy();
+        if (answer.text !== undefined) {
+          res.writeHead(answer.status, { "content-type": "text/plain", ...answer.headers });
+          return res.end(answer.text);
+        }
         res.writeHead(answer.status, { "content-type": "application/json", ...answer.headers });
         res.end(JSON.stringify(answer.body ?? {}));
       });
@@ -129,6 +133,31 @@ describe("HttpClient against a real loopback server", () => {
     expect(error.message).not.toContain("canary-value-999");
     expect(error.message).not.toContain("key-canary-1234");
     expect(error.message).toContain("[REDACTED]");
+  });
+
+  // What a proxy's or a framework's error page may do: echo the request it refused.
+  const pem = "-----BEGIN PRIVATE KEY-----\ncanary-pem-body-77\n-----END PRIVATE KEY-----";
+  const quoted = 'canary-"quoted"-\\-value';
+  const long = `canary-long-value-${"x".repeat(600)}`;
+
+  it("redacts a secret echoed inside JSON text, where its newlines, quotes and backslashes are escaped", async () => {
+    const echoed = JSON.stringify({ client_key: pem, token: quoted });
+    for (const answer of [{ status: 400, text: `Bad request: ${echoed}` }, { status: 422, body: { message: `invalid body ${echoed}` } }]) {
+      script = [answer];
+      const error = (await client().request({ method: "PATCH", path: "/p", context, secrets: [pem, quoted] }).catch((e) => e)) as InvalidRequestError;
+      expect(error).toBeInstanceOf(InvalidRequestError);
+      expect(error.message).not.toContain("canary-pem-body-77");
+      expect(error.message).not.toContain("quoted");
+      expect(error.message).toContain("[REDACTED]");
+    }
+  });
+
+  it("redacts a long secret in a text answer before shortening it: no part of it is left", async () => {
+    script = [{ status: 400, text: `Bad request: ${JSON.stringify({ padding: "p".repeat(400), api_key: long })}` }];
+    const error = (await client().request({ method: "PATCH", path: "/p", context, secrets: [long] }).catch((e) => e)) as InvalidRequestError;
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(error.message).toContain("Bad request:");
+    expect(error.message).not.toContain("canary-long");
   });
 
   it("sends the API key header and maps 401 to AuthenticationError", async () => {
