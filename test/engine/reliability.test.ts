@@ -23,6 +23,8 @@ interface ReliabilityRow {
   readonly badInputCanaries: readonly string[];
   /** How the provider names a resource of this kind in errors. */
   readonly typeName: string;
+  /** The label argument, for APIs that can rename: half the fleet declares one (ElevenLabs cannot rename, so its fleet keeps generated names). */
+  readonly labelArg?: string;
   /** What else an API error shows, where the API gives it (Composio's request id). */
   readonly errorDetail?: RegExp;
 }
@@ -35,6 +37,7 @@ const ROWS: readonly ReliabilityRow[] = [
     badInputs: BAD_INPUTS,
     badInputCanaries: BAD_INPUT_CANARIES,
     typeName: "composio.AuthConfig",
+    labelArg: "name",
     errorDetail: /request_id: req_/,
   },
   {
@@ -44,6 +47,7 @@ const ROWS: readonly ReliabilityRow[] = [
     badInputs: FLOWRA_BAD_INPUTS,
     badInputCanaries: FLOWRA_BAD_INPUT_CANARIES,
     typeName: "flowra.AuthConfig",
+    labelArg: "displayName",
   },
   {
     kind: "elevenlabs",
@@ -62,7 +66,14 @@ const FLEET = 50;
 describe.concurrent.each(ROWS)("$kind: 50 resources with 20% injected faults of every kind", (row) => {
   describe.sequential("steps", () => {
     let world: EngineWorld;
-    const fleet = (tool: string): ScenarioResource[] => Array.from({ length: FLEET }, (_, i) => ({ kind: row.kind, name: `fleet-${i}`, args: row.fleetArgs(`${CANARY}-${i}`, tool) }));
+    /** The label resource i declares, if any: odd ones declare one (under the create marker, then a PATCH sets it). */
+    const labelOf = (i: number, tool: string) => (row.labelArg && i % 2 === 1 ? `fleet-label-${i}-${tool}` : undefined);
+    const fleet = (tool: string): ScenarioResource[] =>
+      Array.from({ length: FLEET }, (_, i) => ({
+        kind: row.kind,
+        name: `fleet-${i}`,
+        args: { ...row.fleetArgs(`${CANARY}-${i}`, tool), ...(labelOf(i, tool) && { [row.labelArg!]: labelOf(i, tool) }) },
+      }));
 
     beforeAll(async () => {
       // A short per-attempt timeout, so that the `delay` fault becomes a timeout after the request was processed.
@@ -87,9 +98,14 @@ describe.concurrent.each(ROWS)("$kind: 50 resources with 20% injected faults of 
         expect(object, `fleet-${i}'s object exists`).toBeDefined();
         expect(object!.secret, `fleet-${i} holds its own secret`).toBe(`${CANARY}-${i}`);
         expect(object!.tools).toEqual([tool]);
+        if (labelOf(i, tool)) expect(object!.label, `fleet-${i}'s declared label`).toBe(labelOf(i, tool));
+        else expect(object!.label, `fleet-${i}'s generated label`).toMatch(new RegExp(`^fleet-${i}-[0-9a-f]{7}$`));
       }
+      const deployment = (await world.stack.exportStack()).deployment as { pending_operations?: unknown[] };
+      expect(deployment.pending_operations ?? [], "pending operations left in state").toEqual([]);
       await world.clearRequests();
       expect((await world.preview({ refresh: true, expectNoChanges: true })).changeSummary).toEqual({ same: FLEET + 1 }); // and the stack
+      expect((await world.requests()).filter((r) => r.method !== "GET"), "the drift check wrote").toEqual([]);
       expect(world.output).not.toContain(CANARY);
       expect(world.persistedState()).not.toContain(CANARY);
     }
