@@ -177,8 +177,8 @@ function recordedConfigNote(source: string, setting: string): string {
   if (source.startsWith("environment variable")) return "";
   const recorded = source.startsWith("stack config") ? "the stack config" : "the provider configuration";
   return (
-    `; \`pulumi refresh\`, \`pulumi preview --refresh\` and \`pulumi destroy\` use ${recorded} recorded at the last \`pulumi up\`, ` +
-    `so after changing ${setting} run them with --run-program (or set PULUMI_RUN_PROGRAM=true), or run \`pulumi up\` first`
+    `; without --run-program, \`pulumi refresh\`, \`pulumi preview --refresh\` and \`pulumi destroy\` use ${recorded} recorded at the last \`pulumi up\`, ` +
+    `so if ${setting} changed since, run them with --run-program (or set PULUMI_RUN_PROGRAM=true), or run \`pulumi up\` first`
   );
 }
 
