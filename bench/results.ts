@@ -1,5 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { Kind, KIND_SPECS } from "./kinds";
+import type { StateBreakdown } from "./stateBreakdown";
 
 /** One phase of one world: wall time, API requests by method, request body bytes. */
 export interface PhaseFigures {
@@ -13,7 +15,19 @@ export interface WorldFigures {
   kind: string;
   n: number;
   phases: Record<string, PhaseFigures>;
-  state?: { fileBytes: number; bytesPerResource: number; declaredBytesPerResource: number; providerBytes: number };
+  state?: {
+    fileBytes: number;
+    bytesPerResource: number;
+    declaredBytesPerResource: number;
+    /** What the provider decides of it: `inputs` and `outputs`, the rest being the engine's (urn, parent, stack trace...). */
+    propertyBytesPerResource?: number;
+    /** The dynamic way's `__provider` output (the serialized provider) of one resource. */
+    providerBytes: number;
+    /** The stack's provider resources, once per stack. */
+    providerResourceBytes?: number;
+    /** Where one resource's bytes go. */
+    breakdown?: StateBreakdown;
+  };
 }
 
 interface RunInfo {
@@ -42,13 +56,15 @@ export function markdown(results: WorldFigures[], run: RunInfo, when: string): s
   for (const n of run.sizes) {
     const worlds = run.kinds.map((kind) => results.find((r) => r.kind === kind && r.n === n)).filter((w): w is WorldFigures => Boolean(w));
     if (worlds.length === 0) continue;
-    const floor = worlds.find((w) => w.kind === "floor");
-    lines.push(`**N = ${n}**: seconds (× the floor) and requests`, "");
+    // Each kind's times against the floor of its own way: the dynamic floor, or the floor plugin.
+    const floorOf = (w: WorldFigures) => worlds.find((f) => f.kind === KIND_SPECS[w.kind as Kind]?.floor);
+    lines.push(`**N = ${n}**: seconds (× the floor of its way: \`floor\` for dynamic providers, \`plugin-floor\` for native plugins) and requests`, "");
     lines.push(`| phase | ${worlds.map((w) => w.kind).join(" | ")} |`, `|---|${worlds.map(() => "---").join("|")}|`);
     for (const phase of Object.keys(worlds[0].phases)) {
       const cells = worlds.map((w) => {
         const p = w.phases[phase];
         if (!p) return "";
+        const floor = floorOf(w);
         const ratio = floor?.phases[phase] && w !== floor ? ` (×${(p.seconds / floor.phases[phase].seconds).toFixed(2)})` : "";
         return `${p.seconds.toFixed(1)} s${ratio}, ${byMethod(p.requests)}`;
       });
@@ -58,12 +74,38 @@ export function markdown(results: WorldFigures[], run: RunInfo, when: string): s
     const naive = worlds.find((w) => w.kind === "naive");
     lines.push(
       `| update: request body bytes | ${worlds.map((w) => `${update(w)}${naive && w !== naive && update(naive) ? ` (${Math.round((100 * update(w)) / update(naive))}% of naive)` : ""}`).join(" | ")} |`,
-      `| state: bytes per resource (declared) | ${worlds.map((w) => (w.state ? `${w.state.bytesPerResource} (${w.state.declaredBytesPerResource})` : "")).join(" | ")} |`,
+      `| state: bytes per resource (declared) | ${worlds.map((w) => (w.state ? `${w.state.bytesPerResource} (${w.state.declaredBytesPerResource}): ×${(w.state.bytesPerResource / w.state.declaredBytesPerResource).toFixed(1)}` : "")).join(" | ")} |`,
+      `| state: inputs + outputs per resource | ${worlds.map((w) => (w.state?.propertyBytesPerResource !== undefined ? `${w.state.propertyBytesPerResource}: ×${(w.state.propertyBytesPerResource / w.state.declaredBytesPerResource).toFixed(1)}` : "")).join(" | ")} |`,
       `| state file | ${worlds.map((w) => (w.state ? `${Math.round(w.state.fileBytes / 1024)} KB` : "")).join(" | ")} |`,
       `| \`__provider\` bytes | ${worlds.map((w) => (w.state ? String(w.state.providerBytes) : "")).join(" | ")} |`,
+      `| provider resources (once per stack) | ${worlds.map((w) => (w.state?.providerResourceBytes !== undefined ? String(w.state.providerResourceBytes) : "")).join(" | ")} |`,
       `| requests, all phases | ${worlds.map((w) => String(Object.values(w.phases).reduce((a, p) => a + total(p.requests), 0))).join(" | ")} |`,
       "",
     );
   }
+  const largest = results.filter((w) => w.n === Math.max(...run.sizes) && w.state?.breakdown);
+  if (largest.length > 0) lines.push(breakdownTable(run.kinds.map((kind) => largest.find((w) => w.kind === kind)).filter((w): w is WorldFigures => Boolean(w))));
   return lines.join("\n");
+}
+
+/** One resource's state entry (resource r0 at the largest N), bytes per field: rows are fields, columns kinds. */
+function breakdownTable(worlds: WorldFigures[]): string {
+  const breakdown = (w: WorldFigures) => w.state!.breakdown!;
+  // Fields in entry order, each one's properties right after it; a field any kind has is a row.
+  const union = (keysOf: (b: StateBreakdown) => Record<string, number>) => [...new Set(worlds.flatMap((w) => Object.keys(keysOf(breakdown(w)))))];
+  const rows: [string, (b: StateBreakdown) => number | undefined][] = [];
+  for (const key of union((b) => b.entry)) {
+    rows.push([key, (b) => b.entry[key]]);
+    if (key === "inputs") for (const inner of union((b) => b.inputs)) rows.push([`inputs.${inner}`, (b) => b.inputs[inner]]);
+    if (key === "outputs") for (const inner of union((b) => b.outputs)) rows.push([`outputs.${inner}`, (b) => b.outputs[inner]]);
+  }
+  const lines = [
+    `**State of one resource** (r0 at N = ${worlds[0].n}): bytes of each field's \`"key":value\` in compact JSON`,
+    "",
+    `| field | ${worlds.map((w) => w.kind).join(" | ")} |`,
+    `|---|${worlds.map(() => "---").join("|")}|`,
+    `| whole entry | ${worlds.map((w) => String(breakdown(w).bytes)).join(" | ")} |`,
+  ];
+  for (const [field, bytes] of rows) lines.push(`| ${field.includes(".") ? `&nbsp;&nbsp;${field}` : field} | ${worlds.map((w) => String(bytes(breakdown(w)) ?? "")).join(" | ")} |`);
+  return [...lines, ""].join("\n");
 }

@@ -1,47 +1,53 @@
 import { cpus, totalmem, tmpdir } from "node:os";
 import { mkdtempSync, copyFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { EngineWorld, RecordedRequest, ScenarioResource } from "../test/engine/harness";
+import { buildFloorPlugin, FLOOR_PLUGIN } from "./floorPlugin/build";
+import { ALL_KINDS, Kind, KIND_SPECS } from "./kinds";
 import { writeResults, PhaseFigures, WorldFigures } from "./results";
+import { stateBreakdown } from "./stateBreakdown";
 
 /**
- * `npm run bench`: this package against two baselines measured in the same run, through the real
- * engine against the emulator with network-like latency. For each N and each kind, the phases a user
- * pays for: create all, no-op preview, update of 10%, drift check, refresh, destroy. Figures, never
- * gates: the only assertions are that each run converged.
+ * `npm run bench`: this package against baselines measured in the same run, through the real engine
+ * against the emulator with network-like latency. For each N and each kind, the phases a user pays
+ * for: create all, no-op preview, update of 10%, drift check, refresh, destroy. Figures, never gates:
+ * the only assertions are that each run converged.
  *
- * Kinds: composio, flowra, elevenlabs (this package); `floor` (a dynamic provider that does nothing:
- * the engine's own cost); `naive` (Composio, whole-body updates and one GET per read).
+ * Kinds (kinds.ts): composio, flowra, elevenlabs, the dynamic way and through the native plugin
+ * (`plugin-<api>`); a floor for each way (`floor`, `plugin-floor`: a provider that does nothing, the
+ * engine's own cost); `naive` (Composio, whole-body updates and one GET per read).
  * Settings: BENCH_SIZES (default 10,100,500), BENCH_KINDS, BENCH_LATENCY_MS (default 20).
  */
 
 const SIZES = (process.env.BENCH_SIZES ?? "10,100,500").split(",").map(Number);
-const KINDS = (process.env.BENCH_KINDS ?? "floor,naive,composio,flowra,elevenlabs").split(",") as Kind[];
+const KINDS = (process.env.BENCH_KINDS?.split(",") ?? ALL_KINDS) as Kind[];
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? "20");
-type Kind = "floor" | "naive" | "composio" | "flowra" | "elevenlabs";
 
-/** What each kind declares: resource i, with `tool` as the one field an update changes. */
-const ARGS: Record<Kind, (i: number, tool: string) => Record<string, unknown>> = {
-  composio: (i, tool) => ({ toolkit: "slack", authScheme: "OAUTH2", credentials: { client_id: `client-${i}`, client_secret: `bench-secret-${i}` }, toolAccessConfig: { toolsAvailableForExecution: [tool] } }),
-  floor: (i, tool) => ARGS.composio(i, tool),
-  naive: (i, tool) => ARGS.composio(i, tool),
-  flowra: (i, tool) => ({ toolkit: "github", authScheme: "OAUTH2", credentials: { client_id: `client-${i}`, client_secret: `bench-secret-${i}` }, restrictToFollowingTools: [tool] }),
-  elevenlabs: (i, tool) => ({ authType: "oauth2_client_credentials", provider: "acme-crm", clientId: `client-${i}`, clientSecret: `bench-secret-${i}`, tokenUrl: "https://auth.acme.example/token", scopes: [tool] }),
-};
+/** The floor plugin's folder, bundled once per run. */
+let floorPluginDir = "";
+beforeAll(() => {
+  floorPluginDir = buildFloorPlugin(mkdtempSync(join(tmpdir(), "authconfig-bench-floor-plugin-")));
+});
 
-/** The bench program (bench/program) in a folder of its own, using the test program's installed node_modules. */
-function benchProgramDir(): string {
+/**
+ * The bench program (bench/program) in a folder of its own, using the test program's installed
+ * node_modules; for a plugin kind, its Pulumi.yaml names that kind's plugin (only that one).
+ */
+function benchProgramDir(kind: Kind): string {
   const dir = mkdtempSync(join(tmpdir(), "authconfig-bench-program-"));
   for (const file of ["index.js", "baselineProviders.js"]) copyFileSync(join(__dirname, "program", file), join(dir, file));
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "authconfig-bench-program", private: true }));
-  writeFileSync(join(dir, "Pulumi.yaml"), "name: authconfig-bench\nruntime:\n  name: nodejs\n  options:\n    typescript: false\n");
+  const pluginPath = { authconfig: "./node_modules/pulumi-authconfig/dist/plugin", [FLOOR_PLUGIN]: floorPluginDir };
+  const plugin = KIND_SPECS[kind].plugin;
+  const plugins = plugin ? `plugins:\n  providers:\n    - name: ${plugin}\n      path: ${pluginPath[plugin]}\n` : "";
+  writeFileSync(join(dir, "Pulumi.yaml"), `name: authconfig-bench\nruntime:\n  name: nodejs\n  options:\n    typescript: false\n${plugins}`);
   symlinkSync(join(inject("programDir"), "node_modules"), join(dir, "node_modules"), "dir");
   return dir;
 }
 
 function fleet(kind: Kind, n: number, changed: (i: number) => boolean): ScenarioResource[] {
-  return Array.from({ length: n }, (_, i) => ({ kind: kind as never, name: `r${i}`, args: ARGS[kind](i, changed(i) ? "TOOL_B" : "TOOL_A") }));
+  return Array.from({ length: n }, (_, i) => ({ kind: kind as never, name: `r${i}`, args: KIND_SPECS[kind].args(i, changed(i) ? "TOOL_B" : "TOOL_A") }));
 }
 
 function requestFigures(requests: readonly RecordedRequest[]): Pick<PhaseFigures, "requests" | "bodyBytes"> {
@@ -75,7 +81,7 @@ afterAll(() => {
 
 describe.each(SIZES)("N = %i", (n) => {
   it.each(KINDS)("%s", async (kind) => {
-    const world = await EngineWorld.create(`bench-${kind}-${n}`, { programDir: benchProgramDir(), emulator: { latencyMs: LATENCY_MS } });
+    const world = await EngineWorld.create(`bench-${kind}-${n}`, { programDir: benchProgramDir(kind), plugin: KIND_SPECS[kind].way === "plugin", emulator: { latencyMs: LATENCY_MS } });
     const figures: WorldFigures = { kind, n, phases: {} };
     results.push(figures);
     try {
@@ -90,14 +96,19 @@ describe.each(SIZES)("N = %i", (n) => {
 
       world.declare(fleet(kind, n, () => false));
       await phase("up", () => world.up());
-      const stored = (await world.storedResources()).filter((r) => r.type.includes(kind === "floor" || kind === "naive" ? "bench:" : `${kind}:`));
+      const everything = await world.storedResources();
+      const stored = everything.filter((r) => r.type === KIND_SPECS[kind].type);
       expect(stored).toHaveLength(n);
       const resourceBytes = stored.map((r) => Buffer.byteLength(JSON.stringify(r)));
       figures.state = {
         fileBytes: checkpointBytes(world),
         bytesPerResource: Math.round(resourceBytes.reduce((a, b) => a + b, 0) / n),
+        propertyBytesPerResource: Math.round(stored.reduce((a, r) => a + Buffer.byteLength(JSON.stringify({ inputs: r.inputs, outputs: r.outputs })), 0) / n),
         declaredBytesPerResource: Math.round(fleet(kind, n, () => false).reduce((a, r) => a + Buffer.byteLength(JSON.stringify(r.args)), 0) / n),
         providerBytes: String(stored[0].outputs?.__provider ?? "").length,
+        // Once per stack, not per resource: the provider resources (the dynamic way's records the stack's config).
+        providerResourceBytes: everything.filter((r) => r.type.startsWith("pulumi:providers:")).reduce((a, r) => a + Buffer.byteLength(JSON.stringify(r)), 0),
+        breakdown: stateBreakdown(stored[0]),
       };
 
       await phase("no-op preview", () => world.preview({ diff: false }));
