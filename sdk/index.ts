@@ -7,6 +7,11 @@
  *
  *     import { elevenlabs } from "pulumi-authconfig";
  *     new elevenlabs.AuthConnection("crm", { authType: "bearer_auth", provider: "acme", token: config.requireSecret("crmToken") });
+ *
+ * Lookups read configs without managing them, never returning a secret:
+ *
+ *     const slack = await composio.listAuthConfigs({ toolkit: "slack" });   // every page
+ *     const one = composio.getAuthConfigOutput({ id: other.id });            // an Output
  */
 export * as composio from "./composio";
 export * as elevenlabs from "./elevenlabs";

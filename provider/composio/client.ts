@@ -1,4 +1,4 @@
-import type { AppliedChanges, CallContext, ListedPage, ResourceApi } from "../core/definition";
+import type { AppliedChanges, CallContext, ListQuery, ListedPage, ResourceApi } from "../core/definition";
 import { ApiErrorBody, AuthConfigError, NotFoundError } from "../core/errors";
 import type { HttpClient } from "../core/httpClient";
 import { buildPatchBody, statusChange } from "./patchBody";
@@ -47,9 +47,12 @@ export class ComposioApi implements ResourceApi<AuthConfigInputs, ComposioAuthCo
     }
   }
 
-  /** One page of every auth config, disabled ones included (deleted ones the list leaves out), oldest first. */
-  async listPage(cursor: string | undefined, ctx: CallContext): Promise<ListedPage<ComposioAuthConfigObject>> {
-    const res = await this.http.request<ListPage>({ method: "GET", path: BASE, query: { show_disabled: true, limit: this.listPageSize, cursor }, context: ctx, secrets: ctx.secrets });
+  /**
+   * One page of every auth config, disabled ones included (deleted ones the list leaves out), oldest
+   * first; `query` (the lookup's filters) narrows it, and may hide disabled ones (`show_disabled`).
+   */
+  async listPage(cursor: string | undefined, ctx: CallContext, query: ListQuery = {}): Promise<ListedPage<ComposioAuthConfigObject>> {
+    const res = await this.http.request<ListPage>({ method: "GET", path: BASE, query: { show_disabled: true, ...query, limit: this.listPageSize, cursor }, context: ctx, secrets: ctx.secrets });
     const items = res.body?.items;
     if (!Array.isArray(items) || !items.every((item) => typeof item?.id === "string")) {
       throw new AuthConfigError("AUTHCONFIG_INVALID_RESPONSE", `${ctx.resource}: ${ctx.operation} failed: GET ${BASE} answered ${res.status} without a list of auth configs`);

@@ -3,6 +3,7 @@ import { UNKNOWN } from "../core/unknown";
 import { authConfigArgsSchema } from "./argsSchema";
 import { COMPOSIO_AUTH_SCHEMES } from "./authSchemes";
 import { ComposioApi, parseComposioError } from "./client";
+import { COMPOSIO_LIST_FILTERS } from "./listFilters";
 import { AuthConfigInputs, AuthConfigState, DIFFED_KEYS, REPLACE_KEYS, SECRET_KEYS, SECRET_PATHS } from "./state";
 import { ComposioAuthConfigObject, stateFromObject } from "./wire";
 
@@ -33,6 +34,7 @@ export const composioAuthConfig: ResourceDefinition<AuthConfigInputs, AuthConfig
   secretKeys: SECRET_KEYS,
   secretPaths: SECRET_PATHS,
   importIdPattern: { regex: /^ac_[A-Za-z0-9_-]+$/, example: "ac_1a2b3c4d5e6f" },
+  listFilters: COMPOSIO_LIST_FILTERS,
 
   api: (http) => new ComposioApi(http),
   idOf: (object) => object.id,

@@ -4,16 +4,18 @@ import { HttpClient } from "./httpClient";
 import { logLine } from "./log";
 import { sharedRateLimiter } from "./rateLimiter";
 import { DEFAULT_RETRY_POLICY } from "./retry";
-import { Connection, describeApiKey, describeBaseUrl } from "./settings";
+import { Connection, SettingsSource, describeApiKey, describeBaseUrl } from "./settings";
 
 const clients = new Map<string, ApiClient<any, any>>();
 
 /**
  * One API client per resource type and connection, shared by every resource in this provider
- * process: so the reads of a refresh share list requests (coalescedReads.ts).
+ * process: so the reads of a refresh share list requests (coalescedReads.ts). `source`: where the
+ * connection's settings came from, when not from what the provider was configured with (the SDK's
+ * lookups, in the program's process): its failure hints name it.
  */
-export function apiClientFor<I, R>(def: ResourceDefinition<any, any, R>, connection: Connection): ApiClient<I, R> {
-  const key = JSON.stringify([def.kind, connection]);
+export function apiClientFor<I, R>(def: ResourceDefinition<any, any, R>, connection: Connection, source?: SettingsSource): ApiClient<I, R> {
+  const key = JSON.stringify([def.kind, connection, source?.current ?? false]);
   let client = clients.get(key);
   if (!client) {
     const api = def.api(
@@ -24,8 +26,8 @@ export function apiClientFor<I, R>(def: ResourceDefinition<any, any, R>, connect
         retry: { ...DEFAULT_RETRY_POLICY, maxRetries: connection.maxRetries },
         rateLimiter: sharedRateLimiter(new URL(connection.baseUrl).origin, connection.maxRequestsPerMinute),
         parseErrorBody: def.parseErrorBody,
-        authFailureHint: describeApiKey(connection, def.settings),
-        connectionFailureHint: describeBaseUrl(connection, def.settings),
+        authFailureHint: describeApiKey(connection, def.settings, source),
+        connectionFailureHint: describeBaseUrl(connection, def.settings, source),
         log: logLine,
       }),
     );

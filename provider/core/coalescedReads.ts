@@ -13,7 +13,7 @@ export function withCoalescedReads<I, R>(api: ResourceApi<I, R>, idOf: (remote: 
   return {
     create: (inputs, label, ctx) => reads.write(() => api.create(inputs, label, ctx)),
     get: (id, ctx) => reads.get(id, ctx),
-    listPage: (cursor, ctx) => api.listPage(cursor, ctx),
+    listPage: (cursor, ctx, query) => api.listPage(cursor, ctx, query),
     listPageSize: api.listPageSize,
     isDeletedInList: api.isDeletedInList?.bind(api),
     findByLabel: (label, inputs, ctx) => api.findByLabel(label, inputs, ctx),

@@ -52,6 +52,33 @@ export interface ListedPage<R> {
   readonly total?: number;
 }
 
+/** Query parameters of a list request that narrow it (a list lookup's filters, on the wire). */
+export type ListQuery = Readonly<Record<string, string | boolean>>;
+
+/** A list filter's value: what a lookup's caller passes. */
+export type FilterValue = string | boolean;
+
+/**
+ * One filter of an API's list lookup (`listAuthConfigs({ toolkit })`): its argument, and how it
+ * narrows the list: query parameters the API filters by, a test of each listed config (for what
+ * the API cannot filter, or filters more loosely than the argument says), or both.
+ */
+export interface ListFilter<R> {
+  /** The argument's name, e.g. `toolkit`. */
+  readonly name: string;
+  readonly type: "string" | "boolean";
+  /** What it keeps, for the SDK's and the plugin schema's documentation. */
+  readonly description: string;
+  /** The only values a string may take. */
+  readonly values?: readonly string[];
+  /** A pattern a string must match (a slug: a comma would be two slugs on the wire), and an example of it. */
+  readonly pattern?: { readonly regex: RegExp; readonly example: string };
+  /** The list request's query parameters for this value. */
+  query?(value: FilterValue): ListQuery;
+  /** Whether a listed config passes. */
+  matches?(remote: R, value: FilterValue): boolean;
+}
+
 /**
  * The endpoints of one API, as the core uses them. `R` is the API's object as it reads it.
  *
@@ -70,9 +97,9 @@ export interface ResourceApi<I, R> {
   /**
    * One page of every config of the project, disabled ones included, in an order that configs
    * created meanwhile do not upset (oldest first): the first page without `cursor`, else the page
-   * that a previous page's `next` names.
+   * that a previous page's `next` names. `query`: the list filters' parameters (lookups), sent with every page.
    */
-  listPage(cursor: string | undefined, ctx: CallContext): Promise<ListedPage<R>>;
+  listPage(cursor: string | undefined, ctx: CallContext, query?: ListQuery): Promise<ListedPage<R>>;
   /** The most configs `listPage` asks for at once (Infinity: the list is never paged). */
   readonly listPageSize: number;
   /**
@@ -133,8 +160,10 @@ export interface ResourceDefinition<I extends CoreInputs, S extends I, R> {
   readonly secretPaths: readonly string[];
   /** Arguments the API never returns, not even masked: adoption cannot compare them (state keeps the declared values). */
   readonly writeOnlyKeys?: readonly (string & keyof I)[];
-  /** A pattern that `importId` must match, and how to describe it. */
+  /** A pattern that `importId` must match, and how to describe it: also what a lookup by id checks its `id` against. */
   readonly importIdPattern: { readonly regex: RegExp; readonly example: string };
+  /** The filters of the list lookup (core/lookups.ts), in the order documentation shows them. */
+  readonly listFilters: readonly ListFilter<R>[];
 
   /** The API's endpoints over the shared HTTP client. */
   api(http: HttpClient): ResourceApi<I, R>;

@@ -84,6 +84,11 @@ export interface SettingsSource {
   describe(key: string): string;
   /** How to set the API key, for the message when there is none: a command or a property. */
   howToSetApiKey(key: string): string;
+  /**
+   * The values are the ones set now, never a copy the engine recorded at the last `up` (the program's
+   * own stack config): messages then need not explain `--run-program`.
+   */
+  readonly current?: boolean;
 }
 
 /** The dynamic provider's settings: stack config `<namespace>:<setting>`. */
@@ -102,6 +107,14 @@ export function stackConfigSource(config: dynamic.Config | undefined): SettingsS
  */
 let settingsSource: SettingsSource = stackConfigSource(undefined);
 
+/**
+ * Stack config as the program itself reads it (the SDK's lookups run in the program's process): the
+ * same keys as the dynamic provider's, read from the config of this run.
+ */
+export function programConfigSource(get: (key: string) => string | undefined): SettingsSource {
+  return { ...stackConfigSource(undefined), get, current: true };
+}
+
 /** The settings source the plugin's Configure makes (see provider/plugin/providerConfig.ts). */
 export function setSettingsSource(next: SettingsSource): void {
   settingsSource = next;
@@ -113,12 +126,12 @@ export function setStackConfig(config: dynamic.Config | undefined): void {
 }
 
 /** A setting's value and where it came from. The settings source wins over the environment; a value set but empty is an error. */
-function setting(spec: SettingsSpec, name: SettingName): { value: string; source: string } | undefined {
+function setting(spec: SettingsSpec, name: SettingName, source: SettingsSource): { value: string; source: string } | undefined {
   const [configSuffix, envSuffix] = SETTING_NAMES[name];
-  const key = settingsSource.keyOf(spec.namespace, configSuffix);
+  const key = source.keyOf(spec.namespace, configSuffix);
   const envName = `${spec.envPrefix}_${envSuffix}`;
-  const fromConfig = settingsSource.get(key);
-  if (fromConfig !== undefined) return nonEmpty(fromConfig, settingsSource.describe(key));
+  const fromConfig = source.get(key);
+  if (fromConfig !== undefined) return nonEmpty(fromConfig, source.describe(key));
   const fromEnv = process.env[envName];
   if (fromEnv !== undefined) return nonEmpty(fromEnv, `environment variable ${envName}`);
   return undefined;
@@ -130,8 +143,8 @@ function nonEmpty(value: string, source: string): { value: string; source: strin
   return { value, source };
 }
 
-function positiveNumber(spec: SettingsSpec, name: SettingName, fallback: number, { integer = false, allowZero = false } = {}): number {
-  const found = setting(spec, name);
+function positiveNumber(spec: SettingsSpec, source: SettingsSource, name: SettingName, fallback: number, { integer = false, allowZero = false } = {}): number {
+  const found = setting(spec, name, source);
   if (found === undefined) return fallback;
   const value = Number(found.value);
   const ok = Number.isFinite(value) && (allowZero ? value >= 0 : value > 0) && (!integer || Number.isInteger(value));
@@ -141,16 +154,19 @@ function positiveNumber(spec: SettingsSpec, name: SettingName, fallback: number,
   return value;
 }
 
-/** Resolves one API's connection settings now, with a clear error for each one that is missing or wrong. */
-export function resolveConnection(spec: SettingsSpec): Connection {
-  const apiKey = setting(spec, "apiKey");
+/**
+ * Resolves one API's connection settings now, with a clear error for each one that is missing or
+ * wrong. `source`: where settings come from besides the environment (default: what the provider was configured with).
+ */
+export function resolveConnection(spec: SettingsSpec, source: SettingsSource = settingsSource): Connection {
+  const apiKey = setting(spec, "apiKey", source);
   if (!apiKey) {
     throw new AuthConfigError(
       "AUTHCONFIG_NO_API_KEY",
-      `No ${spec.product} API key: set it with ${settingsSource.howToSetApiKey(settingsSource.keyOf(spec.namespace, "apiKey"))} or the ${spec.envPrefix}_API_KEY environment variable`,
+      `No ${spec.product} API key: set it with ${source.howToSetApiKey(source.keyOf(spec.namespace, "apiKey"))} or the ${spec.envPrefix}_API_KEY environment variable`,
     );
   }
-  const base = setting(spec, "baseUrl");
+  const base = setting(spec, "baseUrl", source);
   const baseUrl = base?.value ?? spec.defaultBaseUrl;
   let parsed: URL | undefined;
   try {
@@ -159,22 +175,22 @@ export function resolveConnection(spec: SettingsSpec): Connection {
     parsed = undefined;
   }
   if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
-    throw new AuthConfigError("AUTHCONFIG_BAD_SETTING", `${base?.source ?? settingsSource.keyOf(spec.namespace, "baseUrl")} must be an http(s) URL, got ${JSON.stringify(baseUrl)}`);
+    throw new AuthConfigError("AUTHCONFIG_BAD_SETTING", `${base?.source ?? source.keyOf(spec.namespace, "baseUrl")} must be an http(s) URL, got ${JSON.stringify(baseUrl)}`);
   }
   return {
     apiKey: apiKey.value,
     baseUrl,
-    maxRequestsPerMinute: positiveNumber(spec, "maxRequestsPerMinute", spec.defaultMaxRequestsPerMinute),
-    timeoutMs: positiveNumber(spec, "timeoutMs", DEFAULT_TIMEOUT_MS),
-    maxRetries: positiveNumber(spec, "maxRetries", DEFAULT_RETRY_POLICY.maxRetries, { integer: true, allowZero: true }),
+    maxRequestsPerMinute: positiveNumber(spec, source, "maxRequestsPerMinute", spec.defaultMaxRequestsPerMinute),
+    timeoutMs: positiveNumber(spec, source, "timeoutMs", DEFAULT_TIMEOUT_MS),
+    maxRetries: positiveNumber(spec, source, "maxRetries", DEFAULT_RETRY_POLICY.maxRetries, { integer: true, allowZero: true }),
     apiKeySource: apiKey.source,
     baseUrlSource: base?.source ?? "default",
   };
 }
 
 /** Why a value from (stack or provider) config may be stale: what `refresh`, `destroy` and `preview --refresh` use. */
-function recordedConfigNote(source: string, setting: string): string {
-  if (source.startsWith("environment variable")) return "";
+function recordedConfigNote(source: string, setting: string, settings: SettingsSource): string {
+  if (source.startsWith("environment variable") || settings.current) return "";
   const recorded = source.startsWith("stack config") ? "the stack config" : "the provider configuration";
   return (
     `; without --run-program, \`pulumi refresh\`, \`pulumi preview --refresh\` and \`pulumi destroy\` use ${recorded} recorded at the last \`pulumi up\`, ` +
@@ -183,14 +199,14 @@ function recordedConfigNote(source: string, setting: string): string {
 }
 
 /** What a refused key's message adds: where the key came from and a fingerprint to compare keys by, never the key. */
-export function describeApiKey(connection: Connection, spec: SettingsSpec): string {
+export function describeApiKey(connection: Connection, spec: SettingsSpec, source: SettingsSource = settingsSource): string {
   const fingerprint = createHash("sha256").update(connection.apiKey).digest("hex").slice(0, 8);
-  return `The API key used came from ${connection.apiKeySource} (sha256 fingerprint ${fingerprint})${recordedConfigNote(connection.apiKeySource, settingsSource.keyOf(spec.namespace, "apiKey"))}.`;
+  return `The API key used came from ${connection.apiKeySource} (sha256 fingerprint ${fingerprint})${recordedConfigNote(connection.apiKeySource, source.keyOf(spec.namespace, "apiKey"), source)}.`;
 }
 
 /** What an unreachable API's message adds: where the base URL came from. */
-export function describeBaseUrl(connection: Connection, spec: SettingsSpec): string {
-  const key = settingsSource.keyOf(spec.namespace, "baseUrl");
+export function describeBaseUrl(connection: Connection, spec: SettingsSpec, source: SettingsSource = settingsSource): string {
+  const key = source.keyOf(spec.namespace, "baseUrl");
   const from = connection.baseUrlSource === "default" ? `the default (set ${key} or ${spec.envPrefix}_BASE_URL to change it)` : connection.baseUrlSource;
-  return `The base URL ${connection.baseUrl} came from ${from}${recordedConfigNote(connection.baseUrlSource, key)}`;
+  return `The base URL ${connection.baseUrl} came from ${from}${recordedConfigNote(connection.baseUrlSource, key, source)}`;
 }

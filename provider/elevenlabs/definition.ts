@@ -1,6 +1,7 @@
 import type { ResourceDefinition } from "../core/definition";
 import { authConnectionArgsSchema, authTypeFailures } from "./argsSchema";
 import { ElevenLabsApi, parseElevenLabsError } from "./client";
+import { ELEVENLABS_LIST_FILTERS } from "./listFilters";
 import {
   AuthConnectionInputs,
   AuthConnectionState,
@@ -42,6 +43,7 @@ export const elevenLabsAuthConnection: ResourceDefinition<AuthConnectionInputs, 
   secretPaths: SECRET_PATHS,
   writeOnlyKeys: WRITE_ONLY_KEYS,
   importIdPattern: { regex: /^[A-Za-z0-9_-]{1,128}$/, example: "aBcD1234eFgH5678iJkL" },
+  listFilters: ELEVENLABS_LIST_FILTERS,
 
   api: (http) => new ElevenLabsApi(http),
   idOf: (object) => object.id,

@@ -1,4 +1,4 @@
-import type { AppliedChanges, CallContext, ListedPage, ResourceApi } from "../core/definition";
+import type { AppliedChanges, CallContext, ListQuery, ListedPage, ResourceApi } from "../core/definition";
 import { ApiErrorBody, AuthConfigError, NotFoundError } from "../core/errors";
 import type { HttpClient } from "../core/httpClient";
 import { buildPatchBody } from "./patchBody";
@@ -51,13 +51,14 @@ export class FlowraApi implements ResourceApi<FlowraAuthConfigInputs, FlowraAuth
   /**
    * One page of every auth config, disabled ones included, oldest first (so that configs made
    * meanwhile land on later pages). The cursor is the page number. A deleted config is gone from the list.
+   * `query` (the lookup's filters) narrows it, and may hide disabled ones (`showDisabled`).
    */
-  async listPage(cursor: string | undefined, ctx: CallContext): Promise<ListedPage<FlowraAuthConfigObject>> {
+  async listPage(cursor: string | undefined, ctx: CallContext, query: ListQuery = {}): Promise<ListedPage<FlowraAuthConfigObject>> {
     const page = cursor === undefined ? 1 : Number(cursor);
     const res = await this.http.request<PageWrapper>({
       method: "GET",
       path: BASE,
-      query: { showDisabled: true, sortBy: "createdAt", sortOrder: "ASC", limit: this.listPageSize, page },
+      query: { showDisabled: true, ...query, sortBy: "createdAt", sortOrder: "ASC", limit: this.listPageSize, page },
       context: ctx,
       secrets: ctx.secrets,
     });

@@ -3,6 +3,7 @@ import { UNKNOWN } from "../core/unknown";
 import { flowraAuthConfigArgsSchema } from "./argsSchema";
 import { FLOWRA_AUTH_SCHEMES, MANAGED_CREDENTIAL_KEYS } from "./authSchemes";
 import { FlowraApi, parseFlowraError } from "./client";
+import { FLOWRA_LIST_FILTERS } from "./listFilters";
 import { DIFFED_KEYS, FlowraAuthConfigInputs, FlowraAuthConfigState, REPLACE_KEYS, SECRET_KEYS, SECRET_PATHS } from "./state";
 import { FlowraAuthConfigObject, stateFromObject } from "./wire";
 
@@ -37,6 +38,7 @@ export const flowraAuthConfig: ResourceDefinition<FlowraAuthConfigInputs, Flowra
   secretKeys: SECRET_KEYS,
   secretPaths: SECRET_PATHS,
   importIdPattern: { regex: /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/, example: "3f2a9c1e-7b4d-4e8a-9c6f-1d2e3f4a5b6c" },
+  listFilters: FLOWRA_LIST_FILTERS,
 
   api: (http) => new FlowraApi(http),
   idOf: (object) => object.id,

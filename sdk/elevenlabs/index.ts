@@ -13,3 +13,5 @@ export type {
   OAuth2JwtArgs,
   PrivateKeyJwtArgs,
 } from "./authConnection";
+export { getAuthConnection, getAuthConnectionOutput, listAuthConnections, listAuthConnectionsOutput } from "./lookups";
+export type { AuthConnectionLookupResult, GetAuthConnectionArgs, ListAuthConnectionsArgs, ListAuthConnectionsResult } from "./lookups";
