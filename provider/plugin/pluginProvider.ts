@@ -1,5 +1,6 @@
 import type { Provider } from "@pulumi/pulumi/provider";
 import { dynamicProviderFor, DynamicProviderMethods } from "../core/dynamicProvider";
+import { LookupInputError, lookupById, lookupList } from "../core/lookups";
 import { setSettingsSource } from "../core/settings";
 import { ProviderConfiguration, providerSettingsSource } from "./providerConfig";
 import { PACKAGE, PACKAGE_RESOURCES, PackageResource } from "./resourceTypes";
@@ -28,6 +29,13 @@ export function pluginProvider(version: string, schema: string): PluginProvider 
   /** Values leaving for the engine: the secret paths wrapped, so that the engine encrypts them in state. */
   const out = (urn: string, props: unknown) => (props === undefined ? undefined : wrapSecretPaths(props as Props, forUrn(urn).resource.definition.secretPaths));
   const plain = (props: unknown) => unwrapSecrets(props ?? {}) as Props;
+  /** The functions, by token: each resource's lookups, with the settings Configure gave. */
+  const functions = new Map<string, (inputs: Props) => Promise<object>>(
+    PACKAGE_RESOURCES.flatMap(({ definition, getFunctionToken, listFunctionToken }) => [
+      [getFunctionToken, (inputs: Props) => lookupById(definition, inputs)],
+      [listFunctionToken, (inputs: Props) => lookupList(definition, inputs)],
+    ]),
+  );
 
   return {
     version,
@@ -67,6 +75,19 @@ export function pluginProvider(version: string, schema: string): PluginProvider 
 
     async delete(id, urn, props) {
       await forUrn(urn).methods.delete(id, plain(props));
+    },
+
+    /** A lookup (`fn::invoke` in YAML). Results hold no secret, so nothing is wrapped. */
+    async invoke(token, inputs) {
+      const lookup = functions.get(token);
+      if (!lookup) throw new Error(`pulumi-resource-${PACKAGE} has no function ${token}; it has ${[...functions.keys()].join(", ")}`);
+      try {
+        return { outputs: await lookup(plain(inputs)) };
+      } catch (error) {
+        // Wrong arguments are check failures, each naming its field: the engine reports them as such.
+        if (error instanceof LookupInputError) return { outputs: {}, failures: [...error.failures] };
+        throw error;
+      }
     },
   };
 }

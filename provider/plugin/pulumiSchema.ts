@@ -49,7 +49,11 @@ export type Definitions = Readonly<Record<string, JsonSchema>>;
 export function buildPulumiSchema(definitions: Definitions): Record<string, unknown> {
   const types: Record<string, ObjectTypeSpec> = {};
   const resources: Record<string, unknown> = {};
-  for (const resource of PACKAGE_RESOURCES) resources[resource.token] = resourceSpec(resource, definitions, types);
+  const functions: Record<string, unknown> = {};
+  for (const resource of PACKAGE_RESOURCES) {
+    resources[resource.token] = resourceSpec(resource, definitions, types);
+    Object.assign(functions, functionSpecs(resource, definitions, types));
+  }
 
   const settings = PACKAGE_RESOURCES.flatMap(({ definition }) =>
     settingDocs(definition.settings).map((doc) => [
@@ -73,6 +77,7 @@ export function buildPulumiSchema(definitions: Definitions): Record<string, unkn
       inputProperties: configProperties,
     },
     resources,
+    functions,
     types,
   };
 }
@@ -101,6 +106,54 @@ function resourceSpec(resource: PackageResource, definitions: Definitions, types
   };
 }
 
+/**
+ * The resource's lookups (core/lookups.ts): get by id and list with the definition's filters. Their
+ * results are the resource's outputs less every secret path, so no property of them is secret.
+ */
+function functionSpecs(resource: PackageResource, definitions: Definitions, types: Record<string, ObjectTypeSpec>): Record<string, unknown> {
+  const { definition } = resource;
+  const resultType = `${PACKAGE}:${resource.module}:${resource.type}LookupResult`;
+  const result = lookupResultSpec(resource, definitions, types, resultType);
+  types[resultType] = { type: "object", description: `A ${definition.kind} as a lookup returns it.`, ...result };
+  const leftOut = `The result holds no secret: ${definition.secretPaths.map((path) => `\`${path}\``).join(", ")} ${definition.secretPaths.length === 1 ? "is" : "are"} left out.`;
+  const filters = Object.fromEntries(
+    definition.listFilters.map((filter) => [
+      filter.name,
+      { type: filter.type, description: filter.values ? `${filter.description} One of: ${filter.values.map((v) => `\`${v}\``).join(", ")}.` : filter.description },
+    ]),
+  );
+  return {
+    [resource.getFunctionToken]: {
+      description: `Reads one ${definition.kind} by id, without managing it; fails when there is none (or it was deleted). ${leftOut}`,
+      inputs: { properties: { id: { type: "string", description: `Its id, e.g. \`${definition.importIdPattern.example}\`.` } }, required: ["id"] },
+      outputs: result,
+    },
+    [resource.listFunctionToken]: {
+      description: `Every ${definition.kind} that all the given filters keep, from every page of the list, without managing them; deleted ones never. ${leftOut}`,
+      inputs: { properties: filters },
+      outputs: {
+        properties: { items: { type: "array", items: { $ref: `#/types/${resultType}` }, description: "In the API's order (oldest first where it pages)." } },
+        required: ["items"],
+      },
+    },
+  };
+}
+
+/** A lookup result's properties: the id, and the resource's outputs without the secret ones (a map whose every value is secret goes whole) nor those the API never returns. */
+function lookupResultSpec(resource: PackageResource, definitions: Definitions, types: Record<string, ObjectTypeSpec>, typeName: string): { properties: Record<string, PropertySpec>; required: string[] } {
+  const args = argumentsOf(definitions, resource.argsSymbol);
+  const state = resolve(definitions, definitions[resource.stateSymbol] ?? fail(`no JSON Schema for ${resource.stateSymbol}`));
+  const secretPaths = resource.definition.secretPaths;
+  const properties: Record<string, PropertySpec> = { id: { type: "string", description: "Its id." } };
+  for (const key of [...Object.keys(args.properties).filter((k) => k !== "importId"), ...resource.computedKeys]) {
+    // Secrets are left out; what the API never returns (ElevenLabs' certificates) is never there.
+    if (isSecretPath(secretPaths, [key]) || (resource.definition.writeOnlyKeys as readonly string[] | undefined)?.includes(key)) continue;
+    const schema = args.properties[key] ?? state.properties?.[key] ?? fail(`${resource.stateSymbol} has no ${key}`);
+    properties[key] = propertySpec(definitions, schema, `${typeName}${key[0].toUpperCase()}${key.slice(1)}`, secretPaths, [key], types, true);
+  }
+  return { properties, required: ["id", ...(state.required ?? []).filter((key) => key in properties)] };
+}
+
 /** The arguments as one object: a union (ElevenLabs' auth types) becomes every variant's fields, required where all require them. */
 function argumentsOf(definitions: Definitions, symbol: string): { properties: Record<string, JsonSchema>; required: string[] } {
   const schema = resolve(definitions, definitions[symbol] ?? fail(`no JSON Schema for ${symbol}`));
@@ -121,11 +174,19 @@ function argumentsOf(definitions: Definitions, symbol: string): { properties: Re
   return { properties: all, required };
 }
 
-/** One property as Pulumi's schema spells it; an object with named fields becomes a type of its own. */
-function propertySpec(definitions: Definitions, raw: JsonSchema, typeName: string, secretPaths: readonly string[], path: readonly string[], types: Record<string, ObjectTypeSpec>): PropertySpec {
+/** One property as Pulumi's schema spells it; an object with named fields becomes a type of its own. `omitSecrets`: leave out the secret paths inside it (lookup results). */
+function propertySpec(
+  definitions: Definitions,
+  raw: JsonSchema,
+  typeName: string,
+  secretPaths: readonly string[],
+  path: readonly string[],
+  types: Record<string, ObjectTypeSpec>,
+  omitSecrets = false,
+): PropertySpec {
   const schema = resolve(definitions, raw);
   const description = describe(schema);
-  const secret = isSecretPath(secretPaths, path);
+  const secret = isSecretPath(secretPaths, path) && !omitSecrets;
   const withDocs = (spec: PropertySpec): PropertySpec => ({ ...spec, ...(description && { description }), ...(secret && { secret: true }) });
 
   if (typeof schema.type === "object") return withDocs({ oneOf: schema.type.map((type) => ({ type: scalar(type) })) });
@@ -133,9 +194,11 @@ function propertySpec(definitions: Definitions, raw: JsonSchema, typeName: strin
   if (schema.type === "object" && schema.properties) {
     const properties: Record<string, PropertySpec> = {};
     for (const [key, property] of Object.entries(schema.properties)) {
-      properties[key] = propertySpec(definitions, property, `${typeName}${key[0].toUpperCase()}${key.slice(1)}`, secretPaths, [...path, key], types);
+      if (omitSecrets && isSecretPath(secretPaths, [...path, key])) continue;
+      properties[key] = propertySpec(definitions, property, `${typeName}${key[0].toUpperCase()}${key.slice(1)}`, secretPaths, [...path, key], types, omitSecrets);
     }
-    types[typeName] = { type: "object", ...(description && { description }), properties, ...(schema.required?.length && { required: [...schema.required] }) };
+    const required = schema.required?.filter((key) => key in properties);
+    types[typeName] = { type: "object", ...(description && { description }), properties, ...(required?.length && { required }) };
     return withDocs({ $ref: `#/types/${typeName}` });
   }
   if (schema.type === "object") {

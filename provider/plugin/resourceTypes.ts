@@ -3,6 +3,7 @@ import { COMPUTED_KEYS as COMPOSIO_COMPUTED_KEYS } from "../composio/state";
 import type { CoreInputs, ResourceDefinition } from "../core/definition";
 import { elevenLabsAuthConnection } from "../elevenlabs/definition";
 import { COMPUTED_KEYS as ELEVENLABS_COMPUTED_KEYS } from "../elevenlabs/state";
+import { lookupNames } from "../core/lookups";
 import { flowraAuthConfig } from "../flowra/definition";
 import { COMPUTED_KEYS as FLOWRA_COMPUTED_KEYS } from "../flowra/state";
 
@@ -19,6 +20,9 @@ export interface PackageResource {
   readonly type: string;
   /** The plugin's type token, `authconfig:composio:AuthConfig`. */
   readonly token: string;
+  /** The plugin's functions (core/lookups.ts): `authconfig:composio:getAuthConfig` and `authconfig:composio:listAuthConfigs`. */
+  readonly getFunctionToken: string;
+  readonly listFunctionToken: string;
   readonly definition: ResourceDefinition<CoreInputs, CoreInputs, unknown>;
   /** The file whose interfaces document the resource (their doc comments become the schemas' descriptions). */
   readonly sourceFile: string;
@@ -32,10 +36,17 @@ export interface PackageResource {
   readonly description: string;
 }
 
-const resource = (module: string, type: string, definition: ResourceDefinition<any, any, any>, rest: Omit<PackageResource, "module" | "type" | "token" | "definition">): PackageResource => ({
+const resource = (
+  module: string,
+  type: string,
+  definition: ResourceDefinition<any, any, any>,
+  rest: Omit<PackageResource, "module" | "type" | "token" | "getFunctionToken" | "listFunctionToken" | "definition">,
+): PackageResource => ({
   module,
   type,
   token: `${PACKAGE}:${module}:${type}`,
+  getFunctionToken: `${PACKAGE}:${module}:${lookupNames(definition).get}`,
+  listFunctionToken: `${PACKAGE}:${module}:${lookupNames(definition).list}`,
   definition,
   ...rest,
 });
