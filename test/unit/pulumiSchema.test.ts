@@ -62,6 +62,27 @@ describe("pulumi-schema.json, the native plugin's Pulumi package schema", () => 
     }
   });
 
+  it("declares each resource's lookups: get by id, list with exactly the definition's filters, results with no secret nor write-only field", () => {
+    expect(Object.keys(schema.functions)).toEqual(PACKAGE_RESOURCES.flatMap((r) => [r.getFunctionToken, r.listFunctionToken]));
+    for (const resource of PACKAGE_RESOURCES) {
+      const get = schema.functions[resource.getFunctionToken];
+      const list = schema.functions[resource.listFunctionToken];
+      expect(get.inputs.required, resource.token).toEqual(["id"]);
+      expect(Object.keys(list.inputs.properties), resource.token).toEqual(resource.definition.listFilters.map((f) => f.name));
+      for (const filter of resource.definition.listFilters) expect(list.inputs.properties[filter.name].type).toBe(filter.type);
+      const item = schema.types[list.outputs.properties.items.items.$ref.slice("#/types/".length)];
+      expect(item.properties, resource.token).toEqual(get.outputs.properties);
+      // Every output but the secret and write-only ones, plus the id.
+      const hidden = (key: string) => resource.definition.secretPaths.some((p) => p === key || p === `${key}.*`) || (resource.definition.writeOnlyKeys ?? []).includes(key as never);
+      const expected = ["id", ...Object.keys(schema.resources[resource.token].properties).filter((key) => !hidden(key))];
+      expect(Object.keys(get.outputs.properties).sort(), resource.token).toEqual(expected.sort());
+      // Nothing secret at any depth: no property marked so, and no secret path's leaf inside a type.
+      const text = JSON.stringify([get.outputs, item, ...Object.entries(schema.types).filter(([name]) => name.includes("LookupResult")).map(([, t]) => t)]);
+      expect(text, resource.token).not.toContain('"secret"');
+      expect(text, resource.token).not.toContain('"proxyAuthKey"');
+    }
+  });
+
   it("leaves the version to the plugin, which says package.json's", () => {
     expect(schema.version).toBeUndefined();
   });
