@@ -35,7 +35,7 @@ const TEMPLATE_TSCONFIG = {
 
 /** Every public name of the package, used as a user would. */
 const PROGRAM = `import * as pulumi from "@pulumi/pulumi";
-import { composio, startEmulator } from "pulumi-authconfig";
+import { composio, elevenlabs, flowra, startEmulator } from "pulumi-authconfig";
 import type { EmulatorOptions, FaultSettings, LoggedRequest, RunningEmulator } from "pulumi-authconfig/emulator";
 
 const args: composio.AuthConfigArgs = {
@@ -50,6 +50,15 @@ const slack = new composio.AuthConfig("slack", args);
 const github = new composio.AuthConfig("github", { toolkit: "github", authScheme: scheme, credentials: { api_key: "key" } });
 const read = composio.AuthConfig.get("existing", "ac_123");
 
+// Lookups: plain arguments give Promises, Inputs give Outputs; results are typed without secrets.
+const filters: composio.ListAuthConfigsArgs = { toolkit: "slack", enabled: true };
+const found: Promise<composio.ListAuthConfigsResult> = composio.listAuthConfigs(filters);
+const one: pulumi.Output<composio.AuthConfigLookupResult> = composio.getAuthConfigOutput({ id: slack.id });
+const proxyUrl: pulumi.Output<string | undefined> = one.apply((config) => config.proxyConfig?.proxyUrl);
+const flowraNames: Promise<string[]> = flowra.listAuthConfigs({ provider: "flowra", managed: false }).then((r) => r.items.map((item: flowra.AuthConfigLookupResult) => item.name));
+const connection: Promise<elevenlabs.AuthConnectionLookupResult> = elevenlabs.getAuthConnection({ id: "abc" });
+const bearer: pulumi.Output<elevenlabs.ListAuthConnectionsResult> = elevenlabs.listAuthConnectionsOutput({ authType: pulumi.output("bearer_auth") });
+
 const faults: FaultSettings = { rate: 0.1, kinds: ["429", "reset-after"] };
 const options: EmulatorOptions = { port: 0, apiKey: "key", rateLimitPerMinute: 100, faults };
 
@@ -63,6 +72,7 @@ async function emulatorUrl(): Promise<string> {
 export const ids = [slack.id, github.id, read.id];
 export const status: pulumi.Output<"ENABLED" | "DISABLED"> = slack.status;
 export const url = emulatorUrl;
+export const lookups = [found, one, proxyUrl, flowraNames, connection, bearer];
 `;
 
 describe("a TypeScript program from Pulumi's template type-checks", () => {
