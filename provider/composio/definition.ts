@@ -15,8 +15,6 @@ export const composioAuthConfig: ResourceDefinition<AuthConfigInputs, AuthConfig
     envPrefix: "COMPOSIO",
     product: "Composio",
     defaultBaseUrl: "https://backend.composio.dev",
-    // Below the Hobby plan's 2,000 per minute, so that other clients of the same organisation keep room.
-    defaultMaxRequestsPerMinute: 1000,
   },
   authHeaders: (apiKey) => ({ "x-api-key": apiKey }),
   parseErrorBody: parseComposioError,

@@ -24,7 +24,8 @@ export function apiClientFor<I, R>(def: ResourceDefinition<any, any, R>, connect
         headers: { ...def.authHeaders(connection.apiKey), "user-agent": "pulumi-authconfig" },
         timeoutMs: connection.timeoutMs,
         retry: { ...DEFAULT_RETRY_POLICY, maxRetries: connection.maxRetries },
-        rateLimiter: sharedRateLimiter(new URL(connection.baseUrl).origin, connection.maxRequestsPerMinute),
+        // Limits are per API and account: one limiter per API and origin, whatever else shares the host.
+        rateLimiter: sharedRateLimiter(`${def.kind} ${new URL(connection.baseUrl).origin}`, connection.maxRequestsPerMinute),
         parseErrorBody: def.parseErrorBody,
         authFailureHint: describeApiKey(connection, def.settings, source),
         connectionFailureHint: describeBaseUrl(connection, def.settings, source),

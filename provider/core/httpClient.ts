@@ -1,6 +1,6 @@
 import { Agent } from "undici";
 import { ApiErrorBody, AuthConfigError, ConnectionError, FailureContext, apiErrorFor } from "./errors";
-import { RateLimiter, parseWindowSeconds } from "./rateLimiter";
+import { firstHeader, RateLimiter, rateLimitHeaders } from "./rateLimiter";
 import { redactSecrets } from "./redact";
 import { AttemptOutcome, RetryPolicy, backoffDelayMs, isRetryable, parseRetryAfter } from "./retry";
 
@@ -66,7 +66,7 @@ export class HttpClient {
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       await this.options.rateLimiter.acquire();
-      const { outcome, error, response } = await this.attempt<T>(req);
+      const { outcome, error, response } = await this.attempt<T>(req).finally(() => this.options.rateLimiter.release());
       if (response) return response;
       const retryAfter = outcome.kind === "status" ? outcome.retryAfterSeconds : undefined;
       if (outcome.kind === "status" && outcome.status === 429 && retryAfter !== undefined) {
@@ -127,11 +127,7 @@ export class HttpClient {
       return { outcome: { kind: "no-answer", maybeProcessed: failure.maybeProcessed, reason: failure.reason }, error };
     }
 
-    this.options.rateLimiter.observe({
-      limit: numberHeader(headers["x-ratelimit"]),
-      remaining: numberHeader(headers["x-ratelimit-remaining"]),
-      windowSeconds: parseWindowSeconds(firstHeader(headers["x-ratelimit-window-size"])),
-    });
+    this.options.rateLimiter.observe(rateLimitHeaders(headers));
 
     const parsed = parseJson(text);
     if (status < 400) {
@@ -178,17 +174,6 @@ function queryString(query: HttpRequest["query"]): string {
   for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
   const text = params.toString();
   return text ? `?${text}` : "";
-}
-
-function firstHeader(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function numberHeader(value: string | string[] | undefined): number | undefined {
-  const text = firstHeader(value);
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : undefined;
 }
 
 function redactErrorBody(body: ApiErrorBody, secrets: readonly string[]): ApiErrorBody {

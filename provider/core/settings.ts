@@ -7,7 +7,8 @@ import { DEFAULT_RETRY_POLICY } from "./retry";
 export interface Connection {
   readonly apiKey: string;
   readonly baseUrl: string;
-  readonly maxRequestsPerMinute: number;
+  /** The user's ceiling; undefined (the default) leaves the pace to the API's rate-limit headers and 429s. */
+  readonly maxRequestsPerMinute: number | undefined;
   readonly timeoutMs: number;
   readonly maxRetries: number;
   /** Where the API key came from, e.g. `stack config composio:apiKey`: said when the API refuses the key. */
@@ -25,8 +26,6 @@ export interface SettingsSpec {
   /** The product's name, for messages. */
   readonly product: string;
   readonly defaultBaseUrl: string;
-  /** Below the API's published limit, so that other clients of the same account keep room. */
-  readonly defaultMaxRequestsPerMinute: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -64,7 +63,7 @@ export function settingDocs(spec: SettingsSpec): SettingDoc[] {
   return [
     doc("apiKey", "string", `The ${spec.product} API key.`),
     doc("baseUrl", "string", `The ${spec.product} API's base URL (default ${spec.defaultBaseUrl}).`),
-    doc("maxRequestsPerMinute", "number", `At most this many requests per minute to ${spec.product} (default ${spec.defaultMaxRequestsPerMinute}, below the API's published limit).`),
+    doc("maxRequestsPerMinute", "number", `At most this many requests per minute to ${spec.product}, spaced evenly. Unset (the default), requests go as fast as the API's rate-limit headers allow, and a 429 pauses them all.`),
     doc("timeoutMs", "number", `How long one request may take, in milliseconds (default ${DEFAULT_TIMEOUT_MS}).`),
     doc("maxRetries", "integer", `How often a request that failed for a passing reason (429, 5xx, a dropped connection) is tried again (default ${DEFAULT_RETRY_POLICY.maxRetries}).`),
   ];
@@ -143,7 +142,7 @@ function nonEmpty(value: string, source: string): { value: string; source: strin
   return { value, source };
 }
 
-function positiveNumber(spec: SettingsSpec, source: SettingsSource, name: SettingName, fallback: number, { integer = false, allowZero = false } = {}): number {
+function positiveNumber<F extends number | undefined>(spec: SettingsSpec, source: SettingsSource, name: SettingName, fallback: F, { integer = false, allowZero = false } = {}): number | F {
   const found = setting(spec, name, source);
   if (found === undefined) return fallback;
   const value = Number(found.value);
@@ -180,7 +179,7 @@ export function resolveConnection(spec: SettingsSpec, source: SettingsSource = s
   return {
     apiKey: apiKey.value,
     baseUrl,
-    maxRequestsPerMinute: positiveNumber(spec, source, "maxRequestsPerMinute", spec.defaultMaxRequestsPerMinute),
+    maxRequestsPerMinute: positiveNumber(spec, source, "maxRequestsPerMinute", undefined),
     timeoutMs: positiveNumber(spec, source, "timeoutMs", DEFAULT_TIMEOUT_MS),
     maxRetries: positiveNumber(spec, source, "maxRetries", DEFAULT_RETRY_POLICY.maxRetries, { integer: true, allowZero: true }),
     apiKeySource: apiKey.source,

@@ -22,8 +22,6 @@ export const elevenLabsAuthConnection: ResourceDefinition<AuthConnectionInputs, 
     envPrefix: "ELEVENLABS",
     product: "ElevenLabs",
     defaultBaseUrl: "https://api.elevenlabs.io",
-    // ElevenLabs publishes no limit for these endpoints: a modest pace that leaves the workspace's other clients room.
-    defaultMaxRequestsPerMinute: 600,
   },
   authHeaders: (apiKey) => ({ "xi-api-key": apiKey }),
   parseErrorBody: parseElevenLabsError,

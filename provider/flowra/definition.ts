@@ -19,8 +19,6 @@ export const flowraAuthConfig: ResourceDefinition<FlowraAuthConfigInputs, Flowra
     envPrefix: "FLOWRA",
     product: "Flowra",
     defaultBaseUrl: "https://flowra.dev",
-    // Flowra publishes no limit: a modest pace, and its 429s (with Retry-After) are honoured.
-    defaultMaxRequestsPerMinute: 600,
   },
   authHeaders: (apiKey) => ({ "x-api-key": apiKey }),
   parseErrorBody: parseFlowraError,

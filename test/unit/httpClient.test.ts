@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseComposioError } from "../../provider/composio/client";
 import { AuthenticationError, ConnectionError, InvalidRequestError, ServerError } from "../../provider/core/errors";
 import { HttpClient } from "../../provider/core/httpClient";
-import { RateLimiter } from "../../provider/core/rateLimiter";
+import { RateLimiter, rateLimitHeaders } from "../../provider/core/rateLimiter";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter } from "../../provider/core/retry";
 
 /** A loopback server whose next answers the test scripts: a status (with a JSON body, or raw text), or a dropped connection. */
@@ -202,42 +202,133 @@ describe("retry policy", () => {
 });
 
 describe("RateLimiter", () => {
-  it("spaces requests to the configured rate after the burst, shared by all callers", async () => {
-    let now = 0;
-    const waits: number[] = [];
-    const limiter = new RateLimiter(120, () => now, async (ms) => {
-      waits.push(ms);
-      now += ms;
+  /** A limiter on a fake clock: sleeping moves the clock (and runs `onSleep`, for what happens meanwhile). */
+  function fakeLimiter(ceiling: number | undefined, onSleep: (limiter: RateLimiter) => void = () => {}) {
+    const clock = { now: 0, waits: [] as number[] };
+    const limiter: RateLimiter = new RateLimiter(ceiling, () => clock.now, async (ms) => {
+      clock.waits.push(ms);
+      clock.now += ms;
+      onSleep(limiter);
+      // A real sleep yields to other callers; so does this one.
+      await new Promise((resolve) => setImmediate(resolve));
     });
-    for (let i = 0; i < 6; i++) await limiter.acquire();
-    // 120/min = one every 500 ms, with a burst of 2.
-    expect(waits).toEqual([500, 500, 500, 500]);
+    return { limiter, clock };
+  }
+  const room = { limit: 1000, remaining: 900, windowSeconds: 60 };
+
+  it("costs nothing while the headers show quota left: after the first answer, 200 requests start at once", async () => {
+    const { limiter, clock } = fakeLimiter(undefined);
+    expect(await limiter.acquire()).toBe(0);
+    limiter.observe(room);
+    limiter.release();
+    const waited = await Promise.all(Array.from({ length: 200 }, () => limiter.acquire()));
+    expect(waited.every((ms) => ms === 0)).toBe(true);
+    expect(clock.waits).toEqual([]);
+    expect(limiter.waitedMs).toBe(0);
   });
 
-  it("slows down when X-RateLimit-Remaining runs low", async () => {
-    let now = 0;
-    const waits: number[] = [];
-    const limiter = new RateLimiter(6000, () => now, async (ms) => {
-      waits.push(ms);
-      now += ms;
+  it("sends the first request alone, and does not limit an API that sends no rate-limit headers", async () => {
+    const { limiter } = fakeLimiter(undefined, (self) => {
+      // While the second caller waits, the first request is answered without rate-limit headers.
+      self.observe({});
+      self.release();
     });
-    limiter.observe({ limit: 100, remaining: 4, windowSeconds: 60 });
-    expect(await limiter.acquire()).toBe(0);
-    // 4 left in a 60 s window: one every 15 s, capped at 10 s so that it never stalls.
-    expect(await limiter.acquire()).toBe(10_000);
-    limiter.observe({ limit: 100, remaining: 90, windowSeconds: 60 });
-    expect(await limiter.acquire()).toBe(0);
-  });
-
-  it("frees waiters as soon as the headers say the window has room again", async () => {
-    let now = 0;
-    const limiter = new RateLimiter(6000, () => now, async (ms) => {
-      now += ms;
-      // While the first waiter sleeps, a response reports a fresh window.
-      limiter.observe({ limit: 100, remaining: 95, windowSeconds: 60 });
-    });
-    limiter.observe({ limit: 100, remaining: 1, windowSeconds: 60 });
     await limiter.acquire();
-    expect(await limiter.acquire()).toBeLessThanOrEqual(1000);
+    expect(await limiter.acquire()).toBeGreaterThan(0);
+    const waited = await Promise.all(Array.from({ length: 100 }, () => limiter.acquire()));
+    expect(waited.every((ms) => ms === 0)).toBe(true);
+  });
+
+  it("counts requests in flight against the quota left: no more start than the window allows, then one alone probes", async () => {
+    const { limiter, clock } = fakeLimiter(undefined);
+    await limiter.acquire();
+    limiter.observe({ limit: 100, remaining: 30, windowSeconds: 60 });
+    limiter.release();
+    let started = 0;
+    const all = Array.from({ length: 40 }, () => limiter.acquire().then(() => started++));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toBe(30);
+    // Their answers say the window is used up.
+    for (let i = 0; i < 30; i++) {
+      limiter.observe({ limit: 100, remaining: 0, windowSeconds: 60 });
+      limiter.release();
+    }
+    const usedUpAt = clock.now;
+    while (started < 31) await new Promise((resolve) => setImmediate(resolve));
+    expect(clock.now - usedUpAt).toBeGreaterThanOrEqual(60_000);
+    // One request alone finds out whether the window has turned; the others wait for its answer.
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toBe(31);
+    limiter.observe({ limit: 100, remaining: 99, windowSeconds: 60 });
+    limiter.release();
+    await Promise.all(all);
+    expect(started).toBe(40);
+  });
+
+  it("spreads requests over the time the window has left once it runs low, never more than 10 s apart", async () => {
+    const { limiter } = fakeLimiter(undefined);
+    const send = async () => {
+      const waited = await limiter.acquire();
+      limiter.release();
+      return waited;
+    };
+    await limiter.acquire();
+    limiter.observe({ limit: 100, remaining: 8, windowSeconds: 60 });
+    limiter.release();
+    expect(await send()).toBe(0);
+    // 8 left in a 60 s window: one every 7.5 s.
+    expect(await send()).toBe(7_500);
+    limiter.observe({ limit: 100, remaining: 2, windowSeconds: 60 });
+    expect(await send()).toBe(7_500);
+    // 2 left: one every 30 s, capped at 10 s so that it never stalls.
+    expect(await send()).toBe(10_000);
+  });
+
+  it("a 429's Retry-After holds back every caller; then one alone goes first, and its answer frees the rest", async () => {
+    const { limiter } = fakeLimiter(undefined);
+    await limiter.acquire();
+    limiter.observe(room);
+    limiter.release();
+    limiter.pause(3);
+    let secondStarted = false;
+    const first = limiter.acquire();
+    const second = limiter.acquire().then((waited) => ((secondStarted = true), waited));
+    expect(await first).toBeGreaterThanOrEqual(3_000);
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(secondStarted).toBe(false);
+    limiter.observe(room);
+    limiter.release();
+    expect(await second).toBeGreaterThanOrEqual(3_000);
+  });
+
+  it("frees waiters as soon as an answer says the window has room again", async () => {
+    const { limiter } = fakeLimiter(undefined, (self) => self.observe({ limit: 100, remaining: 95, windowSeconds: 60 }));
+    await limiter.acquire();
+    limiter.observe({ limit: 100, remaining: 2, windowSeconds: 60 });
+    limiter.release();
+    await limiter.acquire();
+    limiter.release();
+    // 2 left would space requests 10 s apart; the answer that says 95 frees the waiter at its first look.
+    expect(await limiter.acquire()).toBeLessThanOrEqual(250);
+  });
+
+  it("with a ceiling the user set, spaces requests evenly after a burst of one second's worth", async () => {
+    const { limiter, clock } = fakeLimiter(120);
+    await limiter.acquire();
+    limiter.observe(room);
+    limiter.release();
+    const waited: number[] = [];
+    for (let i = 0; i < 5; i++) waited.push(await limiter.acquire());
+    // 120/min = one every 500 ms, with a burst of 2: the first after the burst waits nothing, each next one 500 ms.
+    expect(waited).toEqual([0, 500, 500, 500, 500]);
+    expect(clock.now).toBe(2_000);
+  });
+
+  it("reads the headers in the spellings APIs use", () => {
+    expect(rateLimitHeaders({ "x-ratelimit": "2000", "x-ratelimit-remaining": "1999", "x-ratelimit-window-size": "60" })).toEqual({ limit: 2000, remaining: 1999, resetSeconds: undefined, windowSeconds: 60 });
+    expect(rateLimitHeaders({ "x-ratelimit-limit": "100", "x-ratelimit-remaining": "3", "x-ratelimit-reset": "12" })).toMatchObject({ limit: 100, remaining: 3, resetSeconds: 12 });
+    const epoch = Math.floor(Date.now() / 1000) + 30;
+    expect(rateLimitHeaders({ "x-ratelimit-limit": "100", "x-ratelimit-remaining": "3", "x-ratelimit-reset": String(epoch) }).resetSeconds).toBeGreaterThan(25);
+    expect(rateLimitHeaders({})).toEqual({ limit: undefined, remaining: undefined, resetSeconds: undefined, windowSeconds: undefined });
   });
 });
