@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSy
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
+import { OUTPUT_FIELDS } from "./programOutputs";
 
 /**
  * Once per test run: build the package, pack it as npm would publish it, and install the tarball
@@ -83,11 +84,8 @@ const pulumi = require("@pulumi/pulumi");
 // The plugin's types, and each one's output names from the schema the package ships.
 const TYPES = { composio: "authconfig:composio:AuthConfig", flowra: "authconfig:flowra:AuthConfig", elevenlabs: "authconfig:elevenlabs:AuthConnection" };
 const schema = JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve("pulumi-authconfig/package.json")), "pulumi-schema.json"), "utf8"));
-const OUTPUTS = {
-  composio: (r) => ({ name: r.name, status: r.status, lastUpdatedAt: r.lastUpdatedAt }),
-  flowra: (r) => ({ name: r.name, displayName: r.displayName, updatedAt: r.updatedAt }),
-  elevenlabs: (r) => ({ name: r.name, statusUpdatedAt: r.statusUpdatedAt }),
-};
+// What each kind exports besides its id (test/engine/programOutputs.ts).
+const OUTPUT_FIELDS = ${JSON.stringify(OUTPUT_FIELDS)};
 
 class PluginResource extends pulumi.CustomResource {
   constructor(type, name, args, opts) {
@@ -109,7 +107,7 @@ for (const r of scenario.resources) {
   const kind = r.kind || "composio";
   const opts = { ...r.options, ...(r.provider && { provider: providers[r.provider] }) };
   const resource = r.getId !== undefined ? new PluginResource(TYPES[kind], r.name, {}, { ...opts, id: r.getId }) : new PluginResource(TYPES[kind], r.name, r.args, opts);
-  outputs[r.name] = { id: resource.id, ...OUTPUTS[kind](resource) };
+  outputs[r.name] = { id: resource.id, ...Object.fromEntries(OUTPUT_FIELDS[kind].map((field) => [field, resource[field]])) };
 }
 module.exports = outputs;
 `;
@@ -121,12 +119,9 @@ const path = require("path");
 const pulumi = require("@pulumi/pulumi");
 const { composio, flowra, elevenlabs } = require("pulumi-authconfig");
 
-// Each kind: its class, and the outputs a test reads (the label and the change timestamp it has).
-const KINDS = {
-  composio: { Resource: composio.AuthConfig, outputs: (r) => ({ name: r.name, status: r.status, lastUpdatedAt: r.lastUpdatedAt }) },
-  flowra: { Resource: flowra.AuthConfig, outputs: (r) => ({ name: r.name, displayName: r.displayName, updatedAt: r.updatedAt }) },
-  elevenlabs: { Resource: elevenlabs.AuthConnection, outputs: (r) => ({ name: r.name, statusUpdatedAt: r.statusUpdatedAt }) },
-};
+// Each kind's class, and the outputs a test reads besides the id (test/engine/programOutputs.ts).
+const CLASSES = { composio: composio.AuthConfig, flowra: flowra.AuthConfig, elevenlabs: elevenlabs.AuthConnection };
+const OUTPUT_FIELDS = ${JSON.stringify(OUTPUT_FIELDS)};
 
 const scenario = JSON.parse(fs.readFileSync(path.join(__dirname, "scenario." + pulumi.getStack() + ".json"), "utf8"));
 const outputs = {};
@@ -135,10 +130,10 @@ for (const r of scenario.resources) {
   // labelFromIdOf: this resource's label is computed from another's id, unknown until that one exists.
   const computed = r.labelFromIdOf;
   const args = computed ? { ...r.args, [computed.arg]: declared[computed.resource].id.apply((id) => "copy-of-" + id) } : r.args;
-  const kind = KINDS[r.kind || "composio"];
-  const resource = r.getId !== undefined ? kind.Resource.get(r.name, r.getId) : new kind.Resource(r.name, args, r.options);
+  const kind = r.kind || "composio";
+  const resource = r.getId !== undefined ? CLASSES[kind].get(r.name, r.getId) : new CLASSES[kind](r.name, args, r.options);
   declared[r.name] = resource;
-  outputs[r.name] = { id: resource.id, ...kind.outputs(resource) };
+  outputs[r.name] = { id: resource.id, ...Object.fromEntries(OUTPUT_FIELDS[kind].map((field) => [field, resource[field]])) };
 }
 module.exports = outputs;
 `;

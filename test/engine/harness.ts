@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { inject } from "vitest";
 import { startEmulator } from "../../emulator";
 import { pluginSettingKey } from "../../provider/plugin/providerConfig";
+import { PluginSchema, yamlProject } from "./yamlProgram";
 
 /** One resource of the test program: declared with args, or read with `AuthConfig.get`. */
 export interface ScenarioResource {
@@ -17,7 +18,7 @@ export interface ScenarioResource {
   readonly getId?: string;
   /** Sets this resource's label argument (`arg`) to `copy-of-<id of resource>`: an output still unknown during the first preview. */
   readonly labelFromIdOf?: { readonly arg: string; readonly resource: string };
-  /** The native plugin's program only: the explicit provider (of `declare`'s providers) that manages this resource. */
+  /** The native plugin's programs only: the explicit provider (of `declare`'s providers) that manages this resource. */
   readonly provider?: string;
 }
 
@@ -59,26 +60,33 @@ export class EngineWorld {
     private readonly programDir: string,
     private readonly stateDir: string,
     private readonly cliEnv: Record<string, string>,
+    /** The YAML program's own folder and what writes it, when the world runs one (`program: "yaml"`). */
+    private readonly yaml?: { readonly pluginDir: string; readonly schema: PluginSchema },
   ) {}
 
   /**
    * `programDir`: another folder holding the test program (default: the one globalSetup installed).
    * `plugin`: run the native plugin's program instead, with the plugin's stack config keys
    * (`authconfig:composioApiKey` for `composio:apiKey`).
+   * `program: "yaml"`: a Pulumi YAML program in a folder of its own, served by the installed
+   * package's plugin; `declare` writes its Pulumi.yaml (yamlProgram.ts). Implies `plugin`.
    */
   static async create(
     label: string,
-    options: { emulator?: Parameters<typeof startEmulator>[0]; config?: Record<string, string>; env?: Record<string, string>; programDir?: string; plugin?: boolean } = {},
+    options: { emulator?: Parameters<typeof startEmulator>[0]; config?: Record<string, string>; env?: Record<string, string>; programDir?: string; plugin?: boolean; program?: "js" | "yaml" } = {},
   ): Promise<EngineWorld> {
-    const programDir = options.programDir ?? inject(options.plugin ? "pluginProgramDir" : "programDir");
-    const settingKey = options.plugin ? pluginSettingKey : (namespace: string, setting: string) => `${namespace}:${setting}`;
+    const yaml = options.program === "yaml" ? installedPlugin() : undefined;
+    const plugin = options.plugin || yaml !== undefined;
+    const programDir = yaml ? mkdtempSync(join(tmpdir(), "authconfig-yaml-program-")) : (options.programDir ?? inject(plugin ? "pluginProgramDir" : "programDir"));
+    if (yaml) writeFileSync(join(programDir, "Pulumi.yaml"), yamlProject([], [], yaml));
+    const settingKey = plugin ? pluginSettingKey : (namespace: string, setting: string) => `${namespace}:${setting}`;
     const pulumiBin = inject("pulumiBin");
     // The emulator accepts only the stack's key, so that a wrong key fails as it would for real.
     const emulator = await startEmulator({ port: 0, apiKey: API_KEY, ...options.emulator });
     const stateDir = mkdtempSync(join(tmpdir(), "authconfig-state-"));
     mkdirSync(join(stateDir, "backend"));
     const stackName = `${label}-${Math.random().toString(36).slice(2, 8)}`;
-    writeFileSync(join(programDir, `scenario.${stackName}.json`), JSON.stringify({ resources: [] }));
+    if (!yaml) writeFileSync(join(programDir, `scenario.${stackName}.json`), JSON.stringify({ resources: [] }));
     const pulumiCommand = await PulumiCommand.get({ root: dirname(pulumiBin), skipVersionCheck: true });
     const pulumiHome = join(stateDir, "home");
     const envVars = {
@@ -103,7 +111,7 @@ export class EngineWorld {
       await stack.setConfig(settingKey(namespace, "apiKey"), { value: API_KEY, secret: true });
     }
     for (const [key, value] of Object.entries(options.config ?? {})) await stack.setConfig(key, { value });
-    return new EngineWorld(stack, emulator.url, emulator.close, programDir, stateDir, { PULUMI_HOME: pulumiHome, ...envVars });
+    return new EngineWorld(stack, emulator.url, emulator.close, programDir, stateDir, { PULUMI_HOME: pulumiHome, ...envVars }, yaml);
   }
 
   /**
@@ -135,9 +143,10 @@ export class EngineWorld {
     return join(this.stateDir, "backend");
   }
 
-  /** Sets what the program declares on its next run (explicit providers: the native plugin's program only). */
+  /** Sets what the program declares on its next run (explicit providers: the native plugin's programs only). */
   declare(resources: readonly ScenarioResource[], providers: readonly ScenarioProvider[] = []): void {
-    writeFileSync(join(this.programDir, `scenario.${this.stack.name}.json`), JSON.stringify({ resources, providers }));
+    if (this.yaml) writeFileSync(join(this.programDir, "Pulumi.yaml"), yamlProject(resources, providers, this.yaml));
+    else writeFileSync(join(this.programDir, `scenario.${this.stack.name}.json`), JSON.stringify({ resources, providers }));
   }
 
   private collect = (text: string) => {
@@ -217,9 +226,16 @@ export class EngineWorld {
     }
     rmSync(join(this.programDir, `scenario.${this.stack.name}.json`), { force: true });
     rmSync(join(this.programDir, `Pulumi.${this.stack.name}.yaml`), { force: true });
+    if (this.yaml) rmSync(this.programDir, { recursive: true, force: true });
     rmSync(this.stateDir, { recursive: true, force: true });
     await this.closeEmulator();
   }
+}
+
+/** The plugin of the package globalSetup installed, and the schema it serves (which properties are secret). */
+function installedPlugin(): { pluginDir: string; schema: PluginSchema } {
+  const packageDir = join(inject("programDir"), "node_modules", "pulumi-authconfig");
+  return { pluginDir: join(packageDir, "dist", "plugin"), schema: JSON.parse(readFileSync(join(packageDir, "pulumi-schema.json"), "utf8")) };
 }
 
 function findFile(dir: string, name: string): string {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "../../emulator";
-import { PACKAGE_RESOURCES } from "../../provider/plugin/resourceTypes";
-import { API_KEY, EngineWorld, RecordedRequest, ResourceKind, ScenarioProvider, ScenarioResource } from "./harness";
+import { API_KEY, EngineWorld, RecordedRequest, ScenarioProvider, ScenarioResource } from "./harness";
 import { LIFECYCLE_ROWS, LifecycleRow } from "./lifecycleTable";
+import { importedArgs, makeByHand, pulumiImport, REAL_SECRET, TOKENS } from "./pluginImport";
 
 /**
  * Every resource kind through the native plugin (pulumi-resource-authconfig from the installed
@@ -11,43 +11,8 @@ import { LIFECYCLE_ROWS, LifecycleRow } from "./lifecycleTable";
  * `import` resource option, destroy. Rows are those of lifecycle.test.ts (lifecycleTable.ts).
  */
 
-/** The plugin's type token of each kind. */
-const TOKENS = Object.fromEntries(PACKAGE_RESOURCES.map((r) => [r.module, r.token])) as Record<ResourceKind, string>;
-
 /** The key of the second account (the explicit provider's): never in state or output either. */
 const SECOND_KEY = "canary-second-account-key-5a7d";
-
-/**
- * A config made by hand holds a secret the API masks (Composio, Flowra) or never returns
- * (ElevenLabs): per kind, how a program declares its real value over what was imported, and the
- * one PATCH that then sends it.
- */
-const REAL_SECRET: Record<ResourceKind, { canary: string; declare(args: Record<string, unknown>, canary: string): Record<string, unknown>; patch(canary: string): unknown }> = {
-  composio: {
-    canary: "canary-plugin-import-composio-1f3a",
-    declare: (args, canary) => ({ ...args, credentials: { ...(args.credentials as object), client_secret: canary } }),
-    patch: (canary) => ({ type: "custom", credentials: { client_secret: canary } }),
-  },
-  flowra: {
-    canary: "canary-plugin-import-flowra-8c24",
-    declare: (args, canary) => ({ ...args, credentials: { ...(args.credentials as object), client_secret: canary } }),
-    patch: (canary) => ({ credentials: { client_secret: canary } }),
-  },
-  elevenlabs: {
-    canary: "canary-plugin-import-elevenlabs-3e90",
-    declare: (args, canary) => ({ ...args, clientSecret: canary }),
-    patch: (canary) => ({ auth_type: "oauth2_client_credentials", client_secret: canary }),
-  },
-};
-
-/** A value of an exported deployment with its secrets as plain values (the export gives `{<sig>, plaintext: "<json>"}`). */
-function decrypted(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(decrypted);
-  if (value === null || typeof value !== "object") return value;
-  const record = value as Record<string, unknown>;
-  if (typeof record.plaintext === "string" && Object.keys(record).length === 2) return JSON.parse(record.plaintext);
-  return Object.fromEntries(Object.entries(record).map(([key, inner]) => [key, decrypted(inner)]));
-}
 
 const writes = (requests: readonly RecordedRequest[]) => requests.filter((r) => r.method !== "GET");
 const summary = (requests: readonly RecordedRequest[]) => requests.map((r) => `${r.method} ${r.path}`);
@@ -82,23 +47,6 @@ describe.concurrent.each(LIFECYCLE_ROWS)("$kind through the native plugin", (row
         expect(state, `state holds ${canary}`).not.toContain(canary);
         expect(world.output, `CLI output holds ${canary}`).not.toContain(canary);
       }
-    }
-
-    /** Makes a config through the API, as a person would in the dashboard; returns its id. */
-    async function byHand(label: string): Promise<string> {
-      // The by-hand body of the row, under another label: each config made here has its own name.
-      const body = JSON.parse(JSON.stringify(row.byHand.createBody).replace(JSON.stringify(row.byHand.label), JSON.stringify(label)));
-      const made = await world.api("POST", row.collectionPath, body);
-      expect([200, 201], `POST ${row.collectionPath}`).toContain(made.status);
-      return row.byHand.idOf(made.body);
-    }
-
-    /** The inputs the state holds for a resource, decrypted, without the provider's own (`__...`): what `pulumi import` would write as code. */
-    async function importedArgs(name: string): Promise<Record<string, unknown>> {
-      const deployment = (await world.stack.exportStack()).deployment as { resources: { urn: string; inputs?: Record<string, unknown> }[] };
-      const resource = deployment.resources.find((r) => r.urn.endsWith(`::${name}`));
-      expect(resource, `${name} in state`).toBeDefined();
-      return decrypted(Object.fromEntries(Object.entries(resource!.inputs ?? {}).filter(([key]) => !key.startsWith("__")))) as Record<string, unknown>;
     }
 
     it("create: the preview sends nothing; up sends one POST with the expected body", async () => {
@@ -161,10 +109,9 @@ describe.concurrent.each(LIFECYCLE_ROWS)("$kind through the native plugin", (row
     });
 
     it("pulumi import <type> <name> <id> reads the config by id alone into state, and writes nothing", async () => {
-      const madeId = await byHand(`${row.byHand.label}-cli`);
+      const madeId = await makeByHand(world, row, `${row.byHand.label}-cli`);
       await world.clearRequests();
-      const imported = await world.run(["import", TOKENS[row.kind], "byhand", madeId, "--yes", "--protect=false", "--generate-code=false"]);
-      expect(imported.code, imported.output).toBe(0);
+      await pulumiImport(world, row.kind, "byhand", madeId);
       expect(writes(await world.requests())).toEqual([]);
       expect((await world.storedResources()).find((r) => r.id === madeId)?.type).toBe(TOKENS[row.kind]);
       expectNoPlaintextSecrets();
@@ -172,7 +119,7 @@ describe.concurrent.each(LIFECYCLE_ROWS)("$kind through the native plugin", (row
 
     // ElevenLabs never returns a secret, and its secret is required: it cannot be declared "as imported".
     it.runIf(row.kind !== "elevenlabs")("the imported inputs, declared as they are (masked secret included), preview and up with no changes and zero requests", async () => {
-      world.declare([main(), { kind: row.kind, name: "byhand", args: await importedArgs("byhand") }]);
+      world.declare([main(), { kind: row.kind, name: "byhand", args: await importedArgs(world, "byhand") }]);
       await world.clearRequests();
       expect((await world.preview()).changeSummary).toEqual({ same: 3 });
       expect((await world.up()).summary.resourceChanges).toEqual({ same: 3 });
@@ -180,7 +127,7 @@ describe.concurrent.each(LIFECYCLE_ROWS)("$kind through the native plugin", (row
     });
 
     it("declaring the real secret over the imported config sends it once, alone, in one PATCH", async () => {
-      byhand = { kind: row.kind, name: "byhand", args: realSecret.declare(await importedArgs("byhand"), realSecret.canary) };
+      byhand = { kind: row.kind, name: "byhand", args: realSecret.declare(await importedArgs(world, "byhand"), realSecret.canary) };
       const byhandId = (await world.storedResources()).find((r) => r.urn.endsWith("::byhand"))!.id!;
       world.declare([main(), byhand]);
       await world.clearRequests();
@@ -195,7 +142,7 @@ describe.concurrent.each(LIFECYCLE_ROWS)("$kind through the native plugin", (row
     });
 
     it("the import resource option adopts a config made by hand: no POST, the declared secret sent once, then nothing", async () => {
-      const madeId = await byHand(`${row.byHand.label}-option`);
+      const madeId = await makeByHand(world, row, `${row.byHand.label}-option`);
       const { importId: _importId, ...declared } = row.byHand.adoptArgs(madeId);
       const args = realSecret.declare(declared, adoptedSecret);
       const adopted: ScenarioResource = { kind: row.kind, name: "adopted", args, options: { import: madeId } };
