@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectExplicitProviderUsesItsOwnAccount, SECOND_KEY } from "./explicitProvider";
 import { API_KEY, EngineWorld, RecordedRequest, ScenarioResource } from "./harness";
 import { LIFECYCLE_ROWS, LifecycleRow } from "./lifecycleTable";
 import { importedArgs, makeByHand, pulumiImport, REAL_SECRET } from "./pluginImport";
@@ -8,7 +9,8 @@ import { importedArgs, makeByHand, pulumiImport, REAL_SECRET } from "./pluginImp
  * (lifecycleTable.ts), each run two ways: as the dynamic resource of a JS program, and through a
  * Pulumi YAML program served by the native plugin (harness.ts's `program: "yaml"`): create, empty
  * plan, updates, replace, drift, out-of-band delete, read and adopt, `pulumi import` and the
- * `import` option (YAML only: the engine cannot import dynamic resources), destroy. Every step
+ * `import` option (YAML only: the engine cannot import dynamic resources), an explicit provider
+ * (YAML only: a dynamic resource has none), destroy. Every step
  * counts the HTTP requests the emulator received. Rows run at the same time, each in its own
  * world; the steps of a row run in order.
  */
@@ -53,7 +55,7 @@ describe.concurrent.each(CASES)("$kind lifecycle through the Pulumi engine, $way
     /** After every step: no canary in plaintext in the state files or anything the CLI printed. */
     function expectNoPlaintextSecrets(): void {
       const state = world.persistedState();
-      for (const canary of [...row.canaries, API_KEY, realSecret.canary, optionSecret]) {
+      for (const canary of [...row.canaries, API_KEY, SECOND_KEY, realSecret.canary, optionSecret]) {
         expect(state, `state holds ${canary}`).not.toContain(canary);
         expect(world.output, `CLI output holds ${canary}`).not.toContain(canary);
       }
@@ -100,6 +102,13 @@ describe.concurrent.each(CASES)("$kind lifecycle through the Pulumi engine, $way
       current = row.rotate.args(current);
       await upSendsOnePatch(row.rotate.patch);
     });
+
+    it.skipIf(way === "dynamic")(
+      `an explicit provider resource with its own key and URL manages its resource in the other account; the default provider keeps the stack's${way === "dynamic" ? " (skipped for dynamic resources: they take their settings from stack config, not from a provider resource)" : ""}`,
+      async () => {
+        await expectExplicitProviderUsesItsOwnAccount(world, row, () => [main()], expectNoPlaintextSecrets);
+      },
+    );
 
     it("removing a field sends one PATCH that sets it to null", async () => {
       current = row.removeField.args(current);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator } from "../../emulator";
-import { API_KEY, EngineWorld, RecordedRequest, ScenarioProvider, ScenarioResource } from "./harness";
+import { expectExplicitProviderUsesItsOwnAccount, SECOND_KEY } from "./explicitProvider";
+import { API_KEY, EngineWorld, RecordedRequest, ScenarioResource } from "./harness";
 import { LIFECYCLE_ROWS, LifecycleRow } from "./lifecycleTable";
 import { importedArgs, makeByHand, pulumiImport, REAL_SECRET, TOKENS } from "./pluginImport";
 
@@ -11,16 +11,12 @@ import { importedArgs, makeByHand, pulumiImport, REAL_SECRET, TOKENS } from "./p
  * `import` resource option, destroy. Rows are those of lifecycle.test.ts (lifecycleTable.ts).
  */
 
-/** The key of the second account (the explicit provider's): never in state or output either. */
-const SECOND_KEY = "canary-second-account-key-5a7d";
-
 const writes = (requests: readonly RecordedRequest[]) => requests.filter((r) => r.method !== "GET");
 const summary = (requests: readonly RecordedRequest[]) => requests.map((r) => `${r.method} ${r.path}`);
 
 describe.concurrent.each(LIFECYCLE_ROWS)("$kind through the native plugin", (row: LifecycleRow) => {
   describe.sequential("steps", () => {
     let world: EngineWorld;
-    let second: Awaited<ReturnType<typeof startEmulator>>;
     let current: Record<string, unknown> = structuredClone(row.args);
     let id = "";
     const realSecret = REAL_SECRET[row.kind];
@@ -32,12 +28,10 @@ describe.concurrent.each(LIFECYCLE_ROWS)("$kind through the native plugin", (row
 
     beforeAll(async () => {
       world = await EngineWorld.create(`plugin-${row.kind}`, { plugin: true });
-      second = await startEmulator({ port: 0, apiKey: SECOND_KEY });
     });
 
     afterAll(async () => {
       await world?.dispose();
-      await second?.close();
     });
 
     /** After every step: no canary (secret values, both accounts' keys) in the state files or anything the CLI printed. */
@@ -88,24 +82,7 @@ describe.concurrent.each(LIFECYCLE_ROWS)("$kind through the native plugin", (row
     });
 
     it("an explicit provider with its own key and URL manages its resource in the other account; the default provider keeps the stack's", async () => {
-      const provider: ScenarioProvider = { name: "second", args: { [`${row.kind}ApiKey`]: SECOND_KEY, [`${row.kind}BaseUrl`]: second.url } };
-      world.declare([main(), { kind: row.kind, name: "other", args: row.args, provider: "second" }], [provider]);
-      await world.clearRequests();
-      await fetch(`${second.url}/_emulator/requests`, { method: "DELETE" });
-      await world.up();
-      const inSecond = writes((await (await fetch(`${second.url}/_emulator/requests`)).json()) as RecordedRequest[]);
-      expect(summary(inSecond)).toEqual([`POST ${row.collectionPath}`]);
-      expect(writes(await world.requests())).toEqual([]);
-      expectNoPlaintextSecrets();
-
-      // Gone from the program: deleted through the provider that made it, in its account.
-      world.declare([main()]);
-      await fetch(`${second.url}/_emulator/requests`, { method: "DELETE" });
-      await world.up();
-      const deleted = writes((await (await fetch(`${second.url}/_emulator/requests`)).json()) as RecordedRequest[]);
-      expect(deleted.map((r) => r.method)).toEqual(["DELETE"]);
-      expect(writes(await world.requests())).toEqual([]);
-      expectNoPlaintextSecrets();
+      await expectExplicitProviderUsesItsOwnAccount(world, row, () => [main()], expectNoPlaintextSecrets);
     });
 
     it("pulumi import <type> <name> <id> reads the config by id alone into state, and writes nothing", async () => {
