@@ -17,11 +17,17 @@ import { stateBreakdown } from "./stateBreakdown";
  * Kinds (kinds.ts): composio, flowra, elevenlabs, the dynamic way and through the native plugin
  * (`plugin-<api>`); a floor for each way (`floor`, `plugin-floor`: a provider that does nothing, the
  * engine's own cost); `naive` (Composio, whole-body updates and one GET per read).
- * Settings: BENCH_SIZES (default 10,100,500), BENCH_KINDS, BENCH_LATENCY_MS (default 20).
+ * Settings: BENCH_SIZES (default 10,100,500), BENCH_KINDS, BENCH_LARGEST_KINDS, BENCH_LATENCY_MS (default 20).
  */
 
 const SIZES = (process.env.BENCH_SIZES ?? "10,100,500").split(",").map(Number);
 const KINDS = (process.env.BENCH_KINDS?.split(",") ?? ALL_KINDS) as Kind[];
+/**
+ * Kinds to run at the largest size only, when the whole set would take too long there
+ * (`BENCH_LARGEST_KINDS=floor,composio,plugin-floor,plugin-composio`); default: all of BENCH_KINDS.
+ */
+const LARGEST_KINDS = (process.env.BENCH_LARGEST_KINDS?.split(",") as Kind[] | undefined) ?? KINDS;
+const kindsAt = (n: number) => (n === Math.max(...SIZES) ? KINDS.filter((kind) => LARGEST_KINDS.includes(kind)) : KINDS);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? "20");
 
 /** The floor plugin's folder, bundled once per run. */
@@ -80,7 +86,7 @@ afterAll(() => {
 });
 
 describe.each(SIZES)("N = %i", (n) => {
-  it.each(KINDS)("%s", async (kind) => {
+  it.each(kindsAt(n))("%s", async (kind) => {
     const world = await EngineWorld.create(`bench-${kind}-${n}`, { programDir: benchProgramDir(kind), plugin: KIND_SPECS[kind].way === "plugin", emulator: { latencyMs: LATENCY_MS } });
     const figures: WorldFigures = { kind, n, phases: {} };
     results.push(figures);
