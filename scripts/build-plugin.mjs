@@ -7,27 +7,37 @@
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const require = createRequire(import.meta.url);
-const esbuild = require("esbuild");
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const out = join(repo, "dist", "plugin");
-const PLUGIN = "pulumi-resource-authconfig";
 
-rmSync(out, { recursive: true, force: true });
-mkdirSync(out, { recursive: true });
-await esbuild.build({
-  entryPoints: [join(repo, "provider/plugin/main.ts")],
-  outfile: join(out, `${PLUGIN}.js`),
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
-  logLevel: "warning",
-  legalComments: "none",
-});
-// The engine runs the plugin as an executable; node is on PATH wherever Pulumi runs a Node program.
-writeFileSync(join(out, PLUGIN), `#!/bin/sh\nexec node "$(dirname "$0")/${PLUGIN}.js" "$@"\n`);
-chmodSync(join(out, PLUGIN), 0o755);
-console.log(`built ${out}`);
+/**
+ * Bundles the plugin whose entry is `entry` into `outDir` as `pulumi-resource-<name>.js`, with the
+ * `pulumi-resource-<name>` executable beside it. Also used by the bench for its floor plugin, so
+ * that both plugins start alike.
+ */
+export function bundlePlugin({ entry, outDir, name }) {
+  const executable = `pulumi-resource-${name}`;
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  require("esbuild").buildSync({
+    entryPoints: [entry],
+    outfile: join(outDir, `${executable}.js`),
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    logLevel: "warning",
+    legalComments: "none",
+  });
+  // The engine runs the plugin as an executable; node is on PATH wherever Pulumi runs a Node program.
+  writeFileSync(join(outDir, executable), `#!/bin/sh\nexec node "$(dirname "$0")/${executable}.js" "$@"\n`);
+  chmodSync(join(outDir, executable), 0o755);
+  return outDir;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+  const out = bundlePlugin({ entry: join(repo, "provider/plugin/main.ts"), outDir: join(repo, "dist", "plugin"), name: "authconfig" });
+  console.log(`built ${out}`);
+}

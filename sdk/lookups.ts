@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ResourceDefinition } from "../provider/core/definition";
 import type { LookupResult } from "../provider/core/lookups";
+import type { LookupFunctions } from "./lookupTypes";
 
 /**
  * The SDK's lookups (`composio.getAuthConfig`, `composio.listAuthConfigs`...): the core's lookups
@@ -38,4 +39,16 @@ export async function listInProgram(definition: () => Promise<Definition>, args:
 /** An Output of a lookup whose arguments may be Outputs: it runs once they are known (not at all in a preview that does not know them). */
 export function lookupOutput<A extends object, T>(args: pulumi.Input<A> | undefined, lookup: (plain: A) => Promise<T>): pulumi.Output<T> {
   return pulumi.output(args ?? ({} as A)).apply((plain) => lookup(plain as A)) as pulumi.Output<T>;
+}
+
+/** The lookup functions of the definition the loader gives; each API's SDK folder names and documents them. */
+export function lookupFunctions<GetArgs extends object, ListArgs extends object, Result>(definition: () => Promise<Definition>): LookupFunctions<GetArgs, ListArgs, Result> {
+  const get = (args: GetArgs) => getInProgram(definition, args) as Promise<unknown> as Promise<Result>;
+  const list = (args: ListArgs = {} as ListArgs) => listInProgram(definition, args) as Promise<unknown> as Promise<{ items: Result[] }>;
+  return {
+    get,
+    getOutput: (args) => lookupOutput(args as pulumi.Input<GetArgs>, get),
+    list,
+    listOutput: (args) => lookupOutput(args as pulumi.Input<ListArgs> | undefined, list),
+  };
 }

@@ -1,5 +1,4 @@
-import type * as pulumi from "@pulumi/pulumi";
-import { getInProgram, listInProgram, lookupOutput } from "../lookups";
+import { lookupFunctions } from "../lookups";
 import type { JwtAlgorithm } from "./authConnection";
 
 /** Loaded on first use. */
@@ -61,29 +60,21 @@ export interface ListAuthConnectionsResult {
   readonly items: AuthConnectionLookupResult[];
 }
 
+const lookups = lookupFunctions<GetAuthConnectionArgs, ListAuthConnectionsArgs, AuthConnectionLookupResult>(definition);
+
 /**
  * Reads one ElevenLabs auth connection by id, without managing it (the API has no read by id: one
  * list request); fails when there is none. Connection: as `AuthConnection`'s (stack config
  * `elevenlabs:apiKey`, `elevenlabs:baseUrl`, or `ELEVENLABS_API_KEY`, `ELEVENLABS_BASE_URL`). Runs
  * in the program's process (see sdk/lookups.ts).
  */
-export function getAuthConnection(args: GetAuthConnectionArgs): Promise<AuthConnectionLookupResult> {
-  return getInProgram(definition, args) as Promise<unknown> as Promise<AuthConnectionLookupResult>;
-}
+export const getAuthConnection = lookups.get;
 
 /** `getAuthConnection` with arguments that may be Outputs. */
-export function getAuthConnectionOutput(args: pulumi.Input<{ readonly id: pulumi.Input<string> }>): pulumi.Output<AuthConnectionLookupResult> {
-  return lookupOutput(args as pulumi.Input<GetAuthConnectionArgs>, getAuthConnection);
-}
+export const getAuthConnectionOutput = lookups.getOutput;
 
 /** Every ElevenLabs auth connection the filters keep (one list request), without managing them. */
-export function listAuthConnections(args: ListAuthConnectionsArgs = {}): Promise<ListAuthConnectionsResult> {
-  return listInProgram(definition, args) as Promise<unknown> as Promise<ListAuthConnectionsResult>;
-}
+export const listAuthConnections: (args?: ListAuthConnectionsArgs) => Promise<ListAuthConnectionsResult> = lookups.list;
 
 /** `listAuthConnections` with arguments that may be Outputs. */
-export function listAuthConnectionsOutput(
-  args?: pulumi.Input<{ readonly [K in keyof ListAuthConnectionsArgs]: pulumi.Input<ListAuthConnectionsArgs[K]> }>,
-): pulumi.Output<ListAuthConnectionsResult> {
-  return lookupOutput(args as pulumi.Input<ListAuthConnectionsArgs> | undefined, listAuthConnections);
-}
+export const listAuthConnectionsOutput = lookups.listOutput;

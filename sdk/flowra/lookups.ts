@@ -1,5 +1,4 @@
-import type * as pulumi from "@pulumi/pulumi";
-import { getInProgram, listInProgram, lookupOutput } from "../lookups";
+import { lookupFunctions } from "../lookups";
 import type { AuthScheme } from "./authConfig";
 
 /** Loaded on first use. */
@@ -58,26 +57,20 @@ export interface ListAuthConfigsResult {
   readonly items: AuthConfigLookupResult[];
 }
 
+const lookups = lookupFunctions<GetAuthConfigArgs, ListAuthConfigsArgs, AuthConfigLookupResult>(definition);
+
 /**
  * Reads one Flowra auth config by id, without managing it; fails when there is none (or it was
  * deleted). Connection: as `AuthConfig`'s (stack config `flowra:apiKey`, `flowra:baseUrl`, or
  * `FLOWRA_API_KEY`, `FLOWRA_BASE_URL`). Runs in the program's process (see sdk/lookups.ts).
  */
-export function getAuthConfig(args: GetAuthConfigArgs): Promise<AuthConfigLookupResult> {
-  return getInProgram(definition, args) as Promise<unknown> as Promise<AuthConfigLookupResult>;
-}
+export const getAuthConfig = lookups.get;
 
 /** `getAuthConfig` with arguments that may be Outputs. */
-export function getAuthConfigOutput(args: pulumi.Input<{ readonly id: pulumi.Input<string> }>): pulumi.Output<AuthConfigLookupResult> {
-  return lookupOutput(args as pulumi.Input<GetAuthConfigArgs>, getAuthConfig);
-}
+export const getAuthConfigOutput = lookups.getOutput;
 
 /** Every Flowra auth config the filters keep, from every page of the list, without managing them. */
-export function listAuthConfigs(args: ListAuthConfigsArgs = {}): Promise<ListAuthConfigsResult> {
-  return listInProgram(definition, args) as Promise<unknown> as Promise<ListAuthConfigsResult>;
-}
+export const listAuthConfigs: (args?: ListAuthConfigsArgs) => Promise<ListAuthConfigsResult> = lookups.list;
 
 /** `listAuthConfigs` with arguments that may be Outputs. */
-export function listAuthConfigsOutput(args?: pulumi.Input<{ readonly [K in keyof ListAuthConfigsArgs]: pulumi.Input<ListAuthConfigsArgs[K]> }>): pulumi.Output<ListAuthConfigsResult> {
-  return lookupOutput(args as pulumi.Input<ListAuthConfigsArgs> | undefined, listAuthConfigs);
-}
+export const listAuthConfigsOutput = lookups.listOutput;
