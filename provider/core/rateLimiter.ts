@@ -4,7 +4,8 @@
  * - while the API's rate-limit headers show quota left, requests go at once, as many at a time as
  *   the quota left allows (requests in flight count against it, so a burst cannot overrun it);
  * - as the window runs low, requests are spread over the time the window has left;
- * - when the quota is used up, one request at a time probes whether the window has turned;
+ * - when the quota is used up, one request alone (once a second at most) finds out whether the window
+ *   has turned: if not, its 429 says how long to wait;
  * - a 429 with Retry-After pauses every request of the process, not only the one that got it.
  * Before the first answer, one request goes alone to learn whether the API sends such headers; an
  * API that sends none is limited by its 429s alone. A ceiling (`maxRequestsPerMinute`) applies only
@@ -18,8 +19,8 @@ const LOW_REMAINING_SHARE = 0.1;
 const MAX_HEADER_INTERVAL_MS = 10_000;
 /** Waiters re-read the limiter's state this often. */
 const RECHECK_MS = 250;
-/** The longest the limiter waits for a window to turn before a request finds out: never a stall. */
-const MAX_WINDOW_WAIT_MS = 60_000;
+/** Once the quota is used up, one request alone finds out whether the window has turned, this often at most. */
+const PROBE_INTERVAL_MS = 1_000;
 /** The window assumed when an API gives a limit but neither a window size nor a reset time. */
 const DEFAULT_WINDOW_SECONDS = 60;
 
@@ -46,8 +47,8 @@ export class RateLimiter {
   /** Requests the window still allows beyond those in flight, as the last answer and later sends say. */
   private budget = Infinity;
   private limit = 0;
-  /** When the window turns (the API's reset, else its window length from the last answer). */
-  private windowEndsAt = 0;
+  /** When the last request was let through with the quota used up, to find out whether the window has turned. */
+  private lastProbeAt = -Infinity;
   /** Spacing over what the window has left, once it runs low; 0 while it has room. */
   private lowWindowIntervalMs = 0;
   /** How long each waiter waited, for tests and the bench: the sum of `acquire`'s return values. */
@@ -75,6 +76,7 @@ export class RateLimiter {
       if (now >= allowedAt && this.mayStartAnother(now)) {
         if (this.intervalMs > 0) this.nextAt = Math.max(this.nextAt, now) + this.intervalMs;
         if (this.lowWindowIntervalMs > 0) this.notBefore = now + this.lowWindowIntervalMs;
+        if (this.headersSent && this.budget <= 0) this.lastProbeAt = now;
         this.inFlight++;
         this.budget--;
         const waited = now - started;
@@ -96,8 +98,8 @@ export class RateLimiter {
     if (this.headersSent === undefined) return this.inFlight === 0;
     if (!this.headersSent) return true;
     if (this.budget > 0) return true;
-    // The quota is used up: once the window should have turned, one request alone finds out.
-    return now >= this.windowEndsAt && this.inFlight === 0;
+    // The quota is used up: one request alone finds out whether the window has turned.
+    return this.inFlight === 0 && now >= this.lastProbeAt + PROBE_INTERVAL_MS;
   }
 
   /** Reads one answer's rate-limit headers (undefined fields: the API did not send them). */
@@ -112,8 +114,7 @@ export class RateLimiter {
     this.limit = limit;
     // This answer's own request is counted by the API; the others in flight may not be yet.
     this.budget = remaining - Math.max(0, this.inFlight - 1);
-    const windowLeftMs = Math.min((resetSeconds ?? windowSeconds ?? DEFAULT_WINDOW_SECONDS) * 1000, MAX_WINDOW_WAIT_MS);
-    this.windowEndsAt = now + windowLeftMs;
+    const windowLeftMs = (resetSeconds ?? windowSeconds ?? DEFAULT_WINDOW_SECONDS) * 1000;
     if (remaining > this.limit * LOW_REMAINING_SHARE) {
       // Room again: whatever held requests back (a low window's spacing, a 429's pause) is over.
       this.lowWindowIntervalMs = 0;
@@ -126,8 +127,6 @@ export class RateLimiter {
   /** Holds every request back for `seconds` (a 429's Retry-After), not only the one that got it. */
   pause(seconds: number): void {
     this.notBefore = Math.max(this.notBefore, this.now() + seconds * 1000);
-    this.budget = Math.min(this.budget, 0);
-    this.windowEndsAt = Math.max(this.windowEndsAt, this.now() + seconds * 1000);
   }
 }
 

@@ -253,12 +253,18 @@ describe("RateLimiter", () => {
       limiter.observe({ limit: 100, remaining: 0, windowSeconds: 60 });
       limiter.release();
     }
-    const usedUpAt = clock.now;
-    while (started < 31) await new Promise((resolve) => setImmediate(resolve));
-    expect(clock.now - usedUpAt).toBeGreaterThanOrEqual(60_000);
     // One request alone finds out whether the window has turned; the others wait for its answer.
+    while (started < 31) await new Promise((resolve) => setImmediate(resolve));
     for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
     expect(started).toBe(31);
+    // Its answer is a 429 (the window has not turned): the next one alone, not before a second has passed.
+    const probedAt = clock.now;
+    limiter.observe({ limit: 100, remaining: 0, windowSeconds: 60 });
+    limiter.release();
+    while (started < 32) await new Promise((resolve) => setImmediate(resolve));
+    expect(clock.now - probedAt).toBeGreaterThanOrEqual(1_000);
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toBe(32);
     limiter.observe({ limit: 100, remaining: 99, windowSeconds: 60 });
     limiter.release();
     await Promise.all(all);
@@ -284,21 +290,28 @@ describe("RateLimiter", () => {
     expect(await send()).toBe(10_000);
   });
 
-  it("a 429's Retry-After holds back every caller; then one alone goes first, and its answer frees the rest", async () => {
-    const { limiter } = fakeLimiter(undefined);
+  it("a 429's Retry-After holds back every caller, not only the one that got it", async () => {
+    const { limiter, clock } = fakeLimiter(undefined);
     await limiter.acquire();
     limiter.observe(room);
     limiter.release();
     limiter.pause(3);
-    let secondStarted = false;
-    const first = limiter.acquire();
-    const second = limiter.acquire().then((waited) => ((secondStarted = true), waited));
-    expect(await first).toBeGreaterThanOrEqual(3_000);
-    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
-    expect(secondStarted).toBe(false);
+    // When each was let through, on the fake clock.
+    const letThroughAt = await Promise.all([limiter.acquire(), limiter.acquire()].map((acquired) => acquired.then(() => clock.now)));
+    expect(Math.min(...letThroughAt)).toBeGreaterThanOrEqual(3_000);
+  });
+
+  it("a 429 while the headers still show quota (a passing refusal) holds everyone for its Retry-After only, then all go", async () => {
+    const { limiter, clock } = fakeLimiter(undefined);
+    await limiter.acquire();
     limiter.observe(room);
     limiter.release();
-    expect(await second).toBeGreaterThanOrEqual(3_000);
+    limiter.pause(1);
+    const letThroughAt = await Promise.all(Array.from({ length: 10 }, () => limiter.acquire().then(() => clock.now)));
+    expect(Math.min(...letThroughAt)).toBeGreaterThanOrEqual(1_000);
+    // Not one at a time: every caller goes at its first look after the pause.
+    expect(Math.max(...letThroughAt) - Math.min(...letThroughAt)).toBeLessThanOrEqual(250 * 10);
+    expect(Math.max(...letThroughAt)).toBeLessThan(10_000);
   });
 
   it("frees waiters as soon as an answer says the window has room again", async () => {
