@@ -104,7 +104,11 @@ describe("state written by 0.1.0, with the current code", () => {
     const refresh = await world.refresh({ expectNoChanges: true });
     expect(refresh.summary.resourceChanges).toEqual({ same: 4 });
     const requests = await world.requests();
-    expect(requests.map((r) => `${r.method} ${r.path}`).sort()).toEqual(Object.values(ids).map((id) => `GET /api/v3/auth_configs/${id}`).sort());
+    // Reads only, and no more than one per config: the reads of one refresh are coalesced (a list page, or GETs by id).
+    expect(requests.map((r) => r.method)).toEqual(requests.map(() => "GET"));
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.length).toBeLessThanOrEqual(Object.values(ids).length);
+    expect(requests.every((r) => r.path === "/api/v3/auth_configs" || Object.values(ids).some((id) => r.path === `/api/v3/auth_configs/${id}`))).toBe(true);
   });
 
   it("an update of one field sends one PATCH, and the provider text it writes is 0.1.0's", async () => {
